@@ -1,0 +1,67 @@
+import path from "node:path";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { Database } from "../../db/index";
+import type { Config } from "../lib/env.server";
+import { remixHandler } from "./remix-handler.server";
+import { bodyLimit, sameOriginGuard, securityHeaders, sendErrorPage } from "./security.server";
+
+export interface HttpAppOptions {
+  build: ServerBuild;
+  db: Database;
+  config: Config;
+  /** Folder holding `build/` (fingerprinted assets) and the other public files. */
+  publicDir: string;
+  log?: (line: string) => void;
+}
+
+/** The one place for cross-cutting concerns, in the order they must run. */
+export function createHttpApp({ build, db, config, publicDir, log }: HttpAppOptions) {
+  const app = express();
+  const production = config.NODE_ENV === "production";
+  app.disable("x-powered-by");
+  // Without a trusted proxy the client IP and protocol come from the socket.
+  app.set("trust proxy", config.TRUST_PROXY ? 1 : false);
+
+  if (log) {
+    app.use((req, res, next) => {
+      const started = process.hrtime.bigint();
+      res.on("finish", () => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        log(`${req.method} ${req.originalUrl.split("?")[0]} ${res.statusCode} ${ms.toFixed(1)}ms`);
+      });
+      next();
+    });
+  }
+
+  app.use(securityHeaders({ production }));
+  app.use(compression());
+
+  // Fingerprinted by the Remix compiler: cache for a year.
+  app.use(
+    "/build",
+    express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }),
+  );
+  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+
+  app.use(sameOriginGuard({ publicUrl: config.PUBLIC_URL }));
+  app.use(bodyLimit());
+
+  app.all(
+    "*",
+    remixHandler(build, production ? "production" : "development", (_req, res) => ({
+      db,
+      config,
+      nonce: String(res.locals.nonce),
+    })),
+  );
+
+  // Errors that escaped Remix (rare): a translated page, never a stack trace.
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    console.error(error);
+    if (res.headersSent) return next(error);
+    sendErrorPage(req, res, 500, "error.server.title", "error.server.text");
+  });
+  return app;
+}

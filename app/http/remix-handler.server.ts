@@ -1,0 +1,72 @@
+import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import type { NextFunction, Request, Response } from "express";
+import "../load-context";
+
+/**
+ * Express → Remix, like @remix-run/express, but the body comes from the
+ * buffer that the size limit already read (see bodyLimit).
+ */
+export function remixHandler(
+  build: ServerBuild,
+  mode: string,
+  getContext: (req: Request, res: Response) => AppLoadContext,
+) {
+  const handleRequest = createRequestHandler(build, mode);
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const controller = new AbortController();
+      res.on("close", () => controller.abort());
+      const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? "localhost"}`);
+      const headers = new Headers();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value === undefined) continue;
+        for (const item of Array.isArray(value) ? value : [value]) headers.append(key, item);
+      }
+      const hasBody = req.method !== "GET" && req.method !== "HEAD";
+      const body = hasBody ? (res.locals.body as Buffer | undefined) : undefined;
+      const request = new Request(url, {
+        method: req.method,
+        headers,
+        signal: controller.signal,
+        ...(body ? { body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) } : {}),
+      });
+      const response = await handleRequest(request, getContext(req, res));
+      await sendResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+async function sendResponse(res: Response, response: globalThis.Response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) {
+    if (key === "set-cookie") continue;
+    res.setHeader(key, value);
+  }
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader("Set-Cookie", cookies);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (res.destroyed) {
+      await reader.cancel();
+      return;
+    }
+    if (!res.write(value)) {
+      await new Promise((resolve) => {
+        res.once("drain", resolve);
+        res.once("close", resolve);
+      });
+    }
+    // Streaming HTML: push each chunk through compression right away.
+    (res as unknown as { flush?: () => void }).flush?.();
+  }
+  res.end();
+}

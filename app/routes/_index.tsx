@@ -1,0 +1,60 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { PrincipleList } from "../components/principle-list";
+import { listPrinciples } from "../domain/principles/queries.server";
+import { resolveLocale, translator } from "../i18n/index";
+import { useTranslate } from "../i18n/react";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const locale = resolveLocale(request.headers);
+  return { locale, principles: await listPrinciples(context.db, locale) };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "nl");
+  return [{ title: t("site.name") }, { name: "description", content: t("site.description") }];
+};
+
+export default function Home() {
+  const { principles } = useLoaderData<typeof loader>();
+  const t = useTranslate();
+  return (
+    <div className="home">
+      <section className="hero" aria-labelledby="home-title">
+        <h1 id="home-title">{t("home.title")}</h1>
+        <p className="lead">{t("home.intro")}</p>
+      </section>
+
+      <section aria-labelledby="facets-title">
+        <h2 id="facets-title">{t("home.facets.title")}</h2>
+        <ul className="facets">
+          <li>
+            <strong>{t("home.facets.isGood")}</strong> <span>{t("home.facets.isGood.text")}</span>
+          </li>
+          <li>
+            <strong>{t("home.facets.doesGood")}</strong> <span>{t("home.facets.doesGood.text")}</span>
+          </li>
+          <li>
+            <strong>{t("home.facets.feelsGood")}</strong> <span>{t("home.facets.feelsGood.text")}</span>
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="circles-title">
+        <h2 id="circles-title">{t("home.circles.title")}</h2>
+        <ul className="circles">
+          <li>{t("home.circles.clients")}</li>
+          <li>{t("home.circles.groups")}</li>
+          <li>{t("home.circles.advisers")}</li>
+          <li>{t("home.circles.friends")}</li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="principles-title" id="principles">
+        <h2 id="principles-title">{t("home.principles.title")}</h2>
+        <p>{t("home.principles.intro")}</p>
+        <PrincipleList principles={principles} />
+      </section>
+    </div>
+  );
+}

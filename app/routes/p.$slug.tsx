@@ -1,0 +1,49 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { findPrincipleBySlug, listPrinciples } from "../domain/principles/queries.server";
+import { slugSchema } from "../domain/principles/schema";
+import { resolveLocale, translator } from "../i18n/index";
+import { useTranslate } from "../i18n/react";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const slug = slugSchema.safeParse(params.slug);
+  if (!slug.success) throw new Response("Not Found", { status: 404 });
+  const locale = resolveLocale(request.headers);
+  const principle = await findPrincipleBySlug(context.db, slug.data, locale);
+  if (!principle) throw new Response("Not Found", { status: 404 });
+  const others = (await listPrinciples(context.db, locale)).filter((p) => p.slug !== principle.slug);
+  return { locale, principle, others };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [];
+  const t = translator(data.locale);
+  return [
+    { title: `${data.principle.label} · ${t("site.name")}` },
+    { name: "description", content: data.principle.description },
+  ];
+};
+
+export default function PrinciplePage() {
+  const { principle, others } = useLoaderData<typeof loader>();
+  const t = useTranslate();
+  return (
+    <article className="principle">
+      <p className="breadcrumb">
+        <Link to="/p">{t("principle.allPrinciples")}</Link>
+      </p>
+      <h1>{principle.label}</h1>
+      <p className="lead">{principle.description}</p>
+      <section aria-labelledby="others-title">
+        <h2 id="others-title">{t("principle.others")}</h2>
+        <ul>
+          {others.map((other) => (
+            <li key={other.slug}>
+              <Link to={`/p/${other.slug}`}>{other.label}</Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}

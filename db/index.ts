@@ -1,0 +1,78 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import { PGliteDialect } from "./pglite-dialect";
+import type { DB } from "./schema";
+
+export type Database = Kysely<DB>;
+export type { DB } from "./schema";
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; without it the embedded database is used. */
+  url?: string;
+  poolSize?: number;
+  /** Folder of the embedded database, or "memory://" for an in-memory one. */
+  dataDir?: string;
+  /** A dump (from `dumpEmbedded`) to start an embedded database from. */
+  loadDataDir?: Blob;
+}
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: "postgres" | "embedded";
+  /** True when an embedded database was created by this call (for first-run seeding). */
+  isNew: boolean;
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+// count(*) and bigint columns come back as numbers on both databases.
+const INT8 = 20;
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.url) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      // Fail fast while the database is down, so pages answer 503 quickly.
+      connectionTimeoutMillis: 2000,
+      types: {
+        getTypeParser: ((oid: number, format?: "text" | "binary") =>
+          oid === INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
+    });
+    // An idle client that loses its server must not crash the process.
+    pool.on("error", (error) => console.warn(`database pool: ${error.message}`));
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: "postgres", isNew: false, close: () => db.destroy() };
+  }
+
+  const dataDir = options.dataDir ?? "./data";
+  const inMemory = dataDir.startsWith("memory://");
+  const isNew = inMemory || !existsSync(path.join(dataDir, "PG_VERSION"));
+  const pglite = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir), {
+    parsers: { [INT8]: (value: string) => Number(value) },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: "embedded", isNew, pglite, close: () => db.destroy() };
+}
+
+/** Answers within `timeoutMs` whether the database runs a trivial query. */
+export async function isDatabaseReady(db: Database, timeoutMs = 1000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const probe = sql`select 1`
+    .execute(db)
+    .then(() => true)
+    .catch(() => false);
+  try {
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

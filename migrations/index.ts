@@ -1,0 +1,13 @@
+import type { Migration } from "kysely";
+import * as membersAndSessions from "./20261127T0110_members_and_sessions";
+import * as principles from "./20261127T0120_principles";
+
+/**
+ * Every migration, by name. Listed statically (not read from the folder at
+ * run time) so the bundled server carries them; a test checks that each file
+ * in this folder appears here.
+ */
+export const migrations: Record<string, Migration> = {
+  "20261127T0110_members_and_sessions": membersAndSessions,
+  "20261127T0120_principles": principles,
+};
