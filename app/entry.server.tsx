@@ -17,12 +17,6 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  // A loader that failed because the database is down answers 503, not 500.
-  const errors = remixContext.staticHandlerContext.errors;
-  if (responseStatusCode === 500 && errors && Object.values(errors).some(isDatabaseUnavailableError)) {
-    responseStatusCode = 503;
-    responseHeaders.set("Retry-After", "30");
-  }
   const bot = isbot(request.headers.get("user-agent") ?? "");
   const nonce = loadContext.nonce;
   return new Promise<Response>((resolve, reject) => {
@@ -58,9 +52,11 @@ export default function handleRequest(
   });
 }
 
-export const handleError: HandleErrorFunction = (error, { request }) => {
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
   if (isDatabaseUnavailableError(error)) {
+    // The HTTP layer turns this response into a translated 503 (see remix-handler).
+    context.requestState.databaseUnavailable = true;
     console.warn(`database unavailable: ${(error as Error).message}`);
     return;
   }

@@ -7,6 +7,8 @@ export interface AppContext {
   config: Config;
   /** Per-response CSP nonce for inline scripts. */
   nonce: string;
+  /** Filled in while Remix handles the request; read by the HTTP layer afterwards. */
+  requestState: { databaseUnavailable: boolean };
 }
 
 declare module "@remix-run/node" {

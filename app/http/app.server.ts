@@ -54,6 +54,7 @@ export function createHttpApp({ build, db, config, publicDir, log }: HttpAppOpti
       db,
       config,
       nonce: String(res.locals.nonce),
+      requestState: { databaseUnavailable: false },
     })),
   );
 

@@ -1,6 +1,7 @@
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import "../load-context";
+import { sendErrorPage } from "./security.server";
 
 /**
  * Express → Remix, like @remix-run/express, but the body comes from the
@@ -28,9 +29,18 @@ export function remixHandler(
         method: req.method,
         headers,
         signal: controller.signal,
-        ...(body ? { body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) } : {}),
+        ...(body ? { body: new Uint8Array(body) } : {}),
       });
-      const response = await handleRequest(request, getContext(req, res));
+      const context = getContext(req, res);
+      const response = await handleRequest(request, context);
+      const isDocumentRequest = !url.searchParams.has("_data");
+      if (context.requestState.databaseUnavailable && response.status >= 500 && isDocumentRequest) {
+        // Database down: a fast, translated 503 the client may retry.
+        await response.body?.cancel();
+        res.setHeader("Retry-After", "30");
+        sendErrorPage(req, res, 503, "error.unavailable.title", "error.unavailable.text");
+        return;
+      }
       await sendResponse(res, response);
     } catch (error) {
       next(error);

@@ -52,10 +52,13 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
     const range = rangeRaw?.trim().toLowerCase() ?? "";
     if (!/^[a-z]{1,8}(-[a-z0-9]{1,8})*$/.test(range)) continue;
     let q = 1;
+    let valid = true;
     for (const param of params) {
       const match = /^\s*q\s*=\s*([01](\.\d{0,3})?)\s*$/.exec(param);
       if (match) q = Number(match[1]);
+      else valid = false;
     }
+    if (!valid) continue;
     if (!(q > 0) || q > 1) continue;
     const primary = range.split("-")[0];
     if (!isLocale(primary)) continue;

@@ -41,7 +41,7 @@ export type Config = z.infer<typeof configSchema>;
 export class ConfigError extends Error {}
 
 /** Parses the environment; the error names every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // An empty variable counts as unset, as in most deployment tools.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
   const parsed = configSchema.safeParse(cleaned);

@@ -28,3 +28,8 @@ export async function action({ request }: ActionFunctionArgs) {
     },
   });
 }
+
+// A UI route (not a resource route), so its 400 and 404 render the translated error page.
+export default function Language() {
+  return null;
+}
