@@ -1,0 +1,98 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findChromium, launchChromium, openPage, seriousAccessibilityViolations } from "../helpers/browser";
+import { startServerProcess, type ServerProcess } from "../helpers/server-process";
+
+const chromiumFound = findChromium();
+
+describe.skipIf("missing" in chromiumFound)("the forum in a real browser", () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServerProcess({ LOG_REQUESTS: "false" });
+    browser = await launchChromium((chromiumFound as { path: string }).path);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("renders the home page in Dutch, without console errors or serious accessibility problems", async () => {
+    const { page, errors } = await openPage(browser);
+    const response = await page.goto(server.url);
+    expect(response?.status()).toBe(200);
+    expect(await page.getAttribute("html", "lang")).toBe("nl");
+    expect(await page.textContent("h1")).toBe("Welkom bij het Goed Werk Netwerk");
+    expect(await page.locator("main h3 a").allTextContents()).toContain("Positief mensbeeld");
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("switches to English with JavaScript, without a full page load, and remembers it", async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${server.url}/p/goed-werk`);
+    await page.waitForFunction(() => "__remixRouter" in window);
+    await page.evaluate(() => ((window as unknown as { stayedHere: boolean }).stayedHere = true));
+    await page.getByRole("button", { name: "English" }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    expect(page.url()).toBe(`${server.url}/p/goed-werk`);
+    expect(await page.textContent("h1")).toBe("Good work in organisations");
+    expect(await page.evaluate(() => (window as unknown as { stayedHere?: boolean }).stayedHere)).toBe(true);
+    await page.goto(server.url);
+    expect(await page.textContent("h1")).toBe("Welcome to the Good Work Network");
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // And back to Dutch.
+    await page.getByRole("button", { name: "Nederlands" }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "nl");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("switches to English without JavaScript (the form posts and redirects back)", async () => {
+    const { page, errors } = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${server.url}/p/verbindingen`);
+    await Promise.all([page.waitForURL(`${server.url}/p/verbindingen`), page.getByRole("button", { name: "English" }).click()]);
+    await page.waitForLoadState();
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.textContent("h1")).toBe("Making and mending connections");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("follows the browser's language on a first visit", async () => {
+    const { page } = await openPage(browser, { locale: "en-GB" });
+    await page.goto(server.url);
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    await page.context().close();
+  });
+
+  it("shows a translated 404 page for an unknown address", async () => {
+    const { page, errors } = await openPage(browser);
+    const response = await page.goto(`${server.url}/dit-bestaat-niet`);
+    expect(response?.status()).toBe(404);
+    expect(await page.textContent("h1")).toBe("Pagina niet gevonden");
+    await page.getByRole("link", { name: "Naar de startpagina" }).click();
+    await page.waitForURL(`${server.url}/`);
+    expect(await page.textContent("h1")).toBe("Welkom bij het Goed Werk Netwerk");
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // The browser itself reports the 404 document load; nothing else may appear.
+    expect(errors.filter((e) => !e.includes("404"))).toEqual([]);
+    await page.context().close();
+  });
+
+  it("fits a 360 px wide phone screen and starts with a working skip link", async () => {
+    const { page, errors } = await openPage(browser, { viewport: { width: 360, height: 740 } });
+    await page.goto(server.url);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    expect(focused).toBe("Naar de inhoud");
+    await page.keyboard.press("Enter");
+    expect(page.url()).toBe(`${server.url}/#main`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
