@@ -1,12 +1,24 @@
 import type { Database } from "../db/index";
+import type { Actor } from "./auth/policy";
 import type { Config } from "./lib/env.server";
+import type { JobQueue } from "./lib/jobs.server";
 
 /** What the HTTP server hands every loader and action. */
 export interface AppContext {
   db: Database;
+  /** True on the embedded (PGlite) database. */
+  embeddedDatabase: boolean;
+  jobs: JobQueue;
   config: Config;
   /** Per-response CSP nonce for inline scripts. */
   nonce: string;
+  /** Who is asking: validated once per request from the session cookie. */
+  actor: Actor;
+  sessionToken: string | null;
+  /** From the socket, or from X-Forwarded-For only when TRUST_PROXY is set. */
+  clientIp: string;
+  /** Served over https (cookies get Secure and the __Host- prefix). */
+  secure: boolean;
   /** Filled in while Remix handles the request; read by the HTTP layer afterwards. */
   requestState: { databaseUnavailable: boolean };
 }

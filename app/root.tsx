@@ -12,8 +12,10 @@ import type { ReactNode } from "react";
 import { ErrorPage } from "./components/error-page";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
-import { DEFAULT_TIME_ZONE, resolveLocale, translator } from "./i18n/index";
+import { DEFAULT_TIME_ZONE, translator } from "./i18n/index";
+import { requestLocale } from "./i18n/request.server";
 import { useLocale, useTranslate } from "./i18n/react";
+import { useRouteLoaderData } from "@remix-run/react";
 import { useRequestContext } from "./lib/request-context";
 import styles from "./styles/app.css";
 
@@ -22,9 +24,17 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const locale = resolveLocale(request.headers);
-  return { locale, timeZone: DEFAULT_TIME_ZONE };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = context;
+  const locale = requestLocale(request, actor);
+  return {
+    locale,
+    timeZone: actor.kind === "member" ? actor.timeZone : DEFAULT_TIME_ZONE,
+    viewer:
+      actor.kind === "member"
+        ? { username: actor.username, displayName: actor.displayName, emailVerified: actor.emailVerified }
+        : null,
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -36,6 +46,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale();
   const t = useTranslate();
   const { nonce } = useRequestContext();
+  const rootData = useRouteLoaderData<typeof loader>("root");
   return (
     <html lang={locale}>
       <head>
@@ -49,7 +60,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           {t("skip.toMain")}
         </a>
-        <SiteHeader locale={locale} />
+        <SiteHeader locale={locale} viewer={rootData?.viewer ?? null} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

@@ -27,7 +27,7 @@ export interface SessionsTable {
   expires_at: Timestamp;
   absolute_expires_at: Timestamp;
   created_at: CreatedAt;
-  last_seen_at: Generated<Timestamp>;
+  last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
   user_agent: Generated<string>;
   ip_address: Generated<string>;
 }
@@ -39,10 +39,38 @@ export interface PrinciplesTable {
   label_en: string;
   description_nl: string;
   description_en: string;
-  updated_at: Generated<Timestamp>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface AccountTokensTable {
+  id: string;
+  member_id: string;
+  purpose: "verify-email" | "reset-password" | "change-email";
+  email: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_started_at: Timestamp;
+  hits: number;
+}
+
+export interface DevMailboxTable {
+  id: Generated<number>;
+  delivery_key: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  created_at: CreatedAt;
 }
 
 export interface DB {
+  account_tokens: AccountTokensTable;
+  rate_limits: RateLimitsTable;
+  dev_mailbox: DevMailboxTable;
   members: MembersTable;
   sessions: SessionsTable;
   principles: PrinciplesTable;

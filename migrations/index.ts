@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as membersAndSessions from "./20261127T0110_members_and_sessions";
 import * as principles from "./20261127T0120_principles";
+import * as accountTokens from "./20261127T0200_account_tokens_rate_limits_mailbox";
 
 /**
  * Every migration, by name. Listed statically (not read from the folder at
@@ -10,4 +11,5 @@ import * as principles from "./20261127T0120_principles";
 export const migrations: Record<string, Migration> = {
   "20261127T0110_members_and_sessions": membersAndSessions,
   "20261127T0120_principles": principles,
+  "20261127T0200_account_tokens_rate_limits_mailbox": accountTokens,
 };

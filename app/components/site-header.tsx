@@ -1,9 +1,16 @@
-import { Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink } from "@remix-run/react";
 import type { Locale } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
+import { Avatar } from "./avatar";
 import { LanguageSwitch } from "./language-switch";
 
-export function SiteHeader({ locale }: { locale: Locale }) {
+export interface HeaderViewer {
+  username: string;
+  displayName: string;
+  emailVerified: boolean;
+}
+
+export function SiteHeader({ locale, viewer }: { locale: Locale; viewer: HeaderViewer | null }) {
   const t = useTranslate();
   return (
     <header className="site-header">
@@ -23,8 +30,36 @@ export function SiteHeader({ locale }: { locale: Locale }) {
             </li>
           </ul>
         </nav>
-        <LanguageSwitch locale={locale} />
+        <div className="site-header__account">
+          {viewer ? (
+            <>
+              <Link to={`/u/${viewer.username}`} className="site-header__me">
+                <Avatar name={viewer.displayName} username={viewer.username} size="small" />
+                <span>{viewer.displayName}</span>
+              </Link>
+              <Link to="/settings">{t("nav.settings")}</Link>
+              <Form method="post" action="/logout" className="inline-form">
+                <button type="submit" className="link-button">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to="/login">{t("nav.login")}</Link>
+              <Link to="/signup" className="site-header__join">
+                {t("nav.signup")}
+              </Link>
+            </>
+          )}
+          <LanguageSwitch locale={locale} />
+        </div>
       </div>
+      {viewer && !viewer.emailVerified ? (
+        <p className="site-banner" role="status">
+          {t("verify.banner")} <Link to="/verify-email">{t("verify.bannerLink")}</Link>
+        </p>
+      ) : null}
     </header>
   );
 }

@@ -3,6 +3,9 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { Database } from "../../db/index";
+import { authenticate } from "../auth/session.server";
+import { isDatabaseUnavailableError } from "../lib/errors.server";
+import type { JobQueue } from "../lib/jobs.server";
 import type { Config } from "../lib/env.server";
 import { remixHandler } from "./remix-handler.server";
 import { bodyLimit, sameOriginGuard, securityHeaders, sendErrorPage } from "./security.server";
@@ -10,6 +13,8 @@ import { bodyLimit, sameOriginGuard, securityHeaders, sendErrorPage } from "./se
 export interface HttpAppOptions {
   build: ServerBuild;
   db: Database;
+  embeddedDatabase: boolean;
+  jobs: JobQueue;
   config: Config;
   /** Folder holding `build/` (fingerprinted assets) and the other public files. */
   publicDir: string;
@@ -17,7 +22,7 @@ export interface HttpAppOptions {
 }
 
 /** The one place for cross-cutting concerns, in the order they must run. */
-export function createHttpApp({ build, db, config, publicDir, log }: HttpAppOptions) {
+export function createHttpApp({ build, db, embeddedDatabase, jobs, config, publicDir, log }: HttpAppOptions) {
   const app = express();
   const production = config.NODE_ENV === "production";
   app.disable("x-powered-by");
@@ -48,12 +53,34 @@ export function createHttpApp({ build, db, config, publicDir, log }: HttpAppOpti
   app.use(sameOriginGuard({ publicUrl: config.PUBLIC_URL }));
   app.use(bodyLimit());
 
+  // The session is validated once per request, before any loader or action.
+  app.use(async (req, res, next) => {
+    try {
+      const auth = await authenticate(db, req.get("cookie"), req.secure);
+      res.locals.auth = auth;
+      if (auth.setCookie) res.append("Set-Cookie", auth.setCookie);
+      next();
+    } catch (error) {
+      if (isDatabaseUnavailableError(error)) {
+        res.setHeader("Retry-After", "30");
+        return sendErrorPage(req, res, 503, "error.unavailable.title", "error.unavailable.text");
+      }
+      next(error);
+    }
+  });
+
   app.all(
     "*",
-    remixHandler(build, production ? "production" : "development", (_req, res) => ({
+    remixHandler(build, production ? "production" : "development", (req, res) => ({
       db,
+      embeddedDatabase,
+      jobs,
       config,
       nonce: String(res.locals.nonce),
+      actor: res.locals.auth.actor,
+      sessionToken: res.locals.auth.sessionToken,
+      clientIp: req.ip ?? req.socket.remoteAddress ?? "",
+      secure: req.secure,
       requestState: { databaseUnavailable: false },
     })),
   );

@@ -10,6 +10,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { openDatabase } from "../../db/index";
 import { migrateToLatest } from "../../db/migrate";
 import { demoSignInsText, seedDemoNetwork } from "../../db/seed";
+import { startJobQueue } from "../lib/jobs.server";
 import { ConfigError, loadConfig, type Config } from "../lib/env.server";
 import { createHttpApp } from "./app.server";
 
@@ -45,9 +46,13 @@ async function main() {
     console.log(demoSignInsText());
   }
 
+  const jobs = await startJobQueue(handle, { config, work: true });
+
   const app = createHttpApp({
     build,
     db: handle.db,
+    embeddedDatabase: handle.kind === "embedded",
+    jobs,
     config,
     publicDir: path.join(rootDir, "public"),
     log: config.LOG_REQUESTS ? (line) => console.log(line) : undefined,
@@ -74,6 +79,7 @@ async function main() {
     // Stop accepting; idle keep-alive sockets close now, busy ones after their response.
     server.close(async () => {
       try {
+        await jobs.stop();
         await handle.close();
         console.log("Stopped cleanly");
         process.exit(0);

@@ -34,6 +34,9 @@ const configSchema = z.object({
   TRUST_PROXY: booleanFlag.default("false"),
   LOG_REQUESTS: booleanFlag.default("true"),
   SEED_DEMO: booleanFlag.optional(),
+  EMAIL_API_URL: z.string().url("must be a full URL of the email API").optional(),
+  EMAIL_API_KEY: z.string().optional(),
+  EMAIL_FROM: z.string().min(3).default("Goed Werk Netwerk <forum@goedwerknetwerk.example>"),
 });
 
 export type Config = z.infer<typeof configSchema>;

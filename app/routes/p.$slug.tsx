@@ -2,13 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { findPrincipleBySlug, listPrinciples } from "../domain/principles/queries.server";
 import { slugSchema } from "../domain/principles/schema";
-import { resolveLocale, translator } from "../i18n/index";
+import { translator } from "../i18n/index";
+import { requestLocale } from "../i18n/request.server";
 import { useTranslate } from "../i18n/react";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const slug = slugSchema.safeParse(params.slug);
   if (!slug.success) throw new Response("Not Found", { status: 404 });
-  const locale = resolveLocale(request.headers);
+  const locale = requestLocale(request, context.actor);
   const principle = await findPrincipleBySlug(context.db, slug.data, locale);
   if (!principle) throw new Response("Not Found", { status: 404 });
   const others = (await listPrinciples(context.db, locale)).filter((p) => p.slug !== principle.slug);

@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PrincipleList } from "../components/principle-list";
 import { listPrinciples } from "../domain/principles/queries.server";
-import { resolveLocale, translator } from "../i18n/index";
+import { translator } from "../i18n/index";
+import { requestLocale } from "../i18n/request.server";
 import { useTranslate } from "../i18n/react";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const locale = resolveLocale(request.headers);
+  const locale = requestLocale(request, context.actor);
   return { locale, principles: await listPrinciples(context.db, locale) };
 }
 

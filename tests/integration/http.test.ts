@@ -9,7 +9,7 @@ let server: Awaited<ReturnType<typeof startTestServer>>;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  server = await startTestServer(handle.db);
+  server = await startTestServer(handle);
 });
 afterAll(async () => {
   await server?.close();
@@ -92,7 +92,7 @@ describe("errors", () => {
 
   it("answers 503 quickly, translated, when the database cannot be reached", async () => {
     const unreachable = await openDatabase({ url: "postgres://nobody@127.0.0.1:1/none", poolSize: 1 });
-    const downServer = await startTestServer(unreachable.db);
+    const downServer = await startTestServer(unreachable, {}, { jobsHandle: handle });
     try {
       const started = Date.now();
       const response = await fetch(`${downServer.url}/`, { headers: { "accept-language": "en" } });

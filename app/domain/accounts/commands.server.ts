@@ -1,0 +1,371 @@
+import type { Database } from "../../../db/index";
+import { hashToken } from "../../auth/lucia-adapter.server";
+import type { Locale, MessageKey } from "../../i18n/index";
+import type { JobQueue } from "../../lib/jobs.server";
+import { renderMarkdown } from "../../lib/markdown.server";
+import { clearRateLimit, hitRateLimit, peekRateLimit } from "../../lib/rate-limit.server";
+import { changeEmailEmail, passwordChangedEmail, passwordResetEmail, verificationEmail } from "./emails";
+import { hashPassword, verifyPassword } from "./passwords.server";
+import { normaliseUsername, type FieldErrors } from "./schema";
+import { consumeAccountToken, issueAccountToken } from "./tokens.server";
+
+export type CommandResult<T = object> =
+  | ({ ok: true } & T)
+  | { ok: false; status: 400 | 401 | 403 | 404 | 409 | 422 | 429; fieldErrors?: FieldErrors; formError?: MessageKey; retryAfterSeconds?: number };
+
+const tooMany = (retryAfterSeconds: number): CommandResult<never> => ({
+  ok: false,
+  status: 429,
+  formError: "rateLimit.tooMany",
+  retryAfterSeconds,
+});
+
+function isUniqueViolation(error: unknown): error is { code: string; constraint?: string; message: string } {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23505";
+}
+
+/** Builds absolute links for emails from the request's (or the configured) origin. */
+export interface LinkContext {
+  origin: string;
+  locale: Locale;
+}
+
+async function findMemberByEmail(db: Database, email: string) {
+  return db
+    .selectFrom("members")
+    .selectAll()
+    .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase()))
+    .executeTakeFirst();
+}
+
+// ——— sign up ———
+
+export async function signUp(
+  db: Database,
+  jobs: JobQueue,
+  input: { email: string; username: string; displayName: string; password: string },
+  { links, clientIp }: { links: LinkContext; clientIp: string },
+): Promise<CommandResult<{ memberId: string }>> {
+  const limit = await hitRateLimit(db, `signup:ip:${clientIp}`, 10, 60 * 60);
+  if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
+
+  const fieldErrors: FieldErrors = {};
+  const username = normaliseUsername(input.username);
+  if (await db.selectFrom("members").select("id").where("username", "=", username).executeTakeFirst()) {
+    fieldErrors.username = "validation.username.taken";
+  }
+  if (await findMemberByEmail(db, input.email)) fieldErrors.email = "validation.email.taken";
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, status: 409, fieldErrors };
+
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const memberId = await db.transaction().execute(async (trx) => {
+      const member = await trx
+        .insertInto("members")
+        .values({
+          username,
+          display_name: input.displayName,
+          email: input.email,
+          password_hash: passwordHash,
+          locale: links.locale,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const token = await issueAccountToken(trx, member.id, "verify-email", input.email);
+      await jobs.sendEmail(
+        trx,
+        verificationEmail(links.locale, input.email, input.displayName, `${links.origin}/verify-email?token=${token}`),
+      );
+      return member.id;
+    });
+    return { ok: true, memberId };
+  } catch (error) {
+    // Someone took the name or address between the check and the insert.
+    if (isUniqueViolation(error)) {
+      const onEmail = /email/.test(error.constraint ?? error.message);
+      return {
+        ok: false,
+        status: 409,
+        fieldErrors: onEmail ? { email: "validation.email.taken" } : { username: "validation.username.taken" },
+      };
+    }
+    throw error;
+  }
+}
+
+// ——— sign in ———
+
+let dummyHash: Promise<string> | null = null;
+/** Verifying against a throwaway hash keeps "no such account" as slow as "wrong password". */
+function verifyAgainstDummy(password: string) {
+  dummyHash ??= hashPassword("not-a-real-password-only-for-timing");
+  return dummyHash.then((hash) => verifyPassword(hash, password));
+}
+
+const LOGIN_WINDOW = 15 * 60;
+const LOGIN_FAILURES_PER_ACCOUNT = 5;
+const LOGIN_ATTEMPTS_PER_IP = 30;
+
+export async function signIn(
+  db: Database,
+  input: { identifier: string; password: string },
+  { clientIp }: { clientIp: string },
+): Promise<CommandResult<{ memberId: string }> | { ok: false; status: 403; formError: "login.suspended"; until: Date; reason: string | null }> {
+  const ipLimit = await hitRateLimit(db, `login:ip:${clientIp}`, LOGIN_ATTEMPTS_PER_IP, LOGIN_WINDOW);
+  if (!ipLimit.allowed) return tooMany(ipLimit.retryAfterSeconds);
+
+  const identifier = input.identifier.includes("@")
+    ? input.identifier.trim().toLowerCase()
+    : normaliseUsername(input.identifier);
+  const accountKey = `login:account:${identifier}`;
+  const accountLimit = await peekRateLimit(db, accountKey, LOGIN_FAILURES_PER_ACCOUNT, LOGIN_WINDOW);
+  if (!accountLimit.allowed) return tooMany(accountLimit.retryAfterSeconds);
+
+  const member = identifier.includes("@")
+    ? await findMemberByEmail(db, identifier)
+    : await db.selectFrom("members").selectAll().where("username", "=", identifier).executeTakeFirst();
+  const passwordOk = member
+    ? await verifyPassword(member.password_hash, input.password)
+    : await verifyAgainstDummy(input.password);
+
+  if (!member || !passwordOk) {
+    await hitRateLimit(db, accountKey, LOGIN_FAILURES_PER_ACCOUNT, LOGIN_WINDOW);
+    // The same answer whether the account exists or not.
+    return { ok: false, status: 401, formError: "login.invalid" };
+  }
+  await clearRateLimit(db, accountKey);
+  if (member.suspended_until && member.suspended_until > new Date()) {
+    return { ok: false, status: 403, formError: "login.suspended", until: member.suspended_until, reason: member.suspension_reason };
+  }
+  return { ok: true, memberId: member.id };
+}
+
+// ——— email verification ———
+
+export async function verifyEmail(db: Database, token: string): Promise<CommandResult> {
+  return db.transaction().execute(async (trx) => {
+    const used = await consumeAccountToken(trx, token, "verify-email");
+    if (!used) return { ok: false, status: 400, formError: "verify.invalidLink" } as const;
+    await trx
+      .updateTable("members")
+      .set({ email_verified_at: new Date() })
+      .where("id", "=", used.member_id)
+      .where((eb) => eb(eb.fn("lower", ["email"]), "=", used.email.toLowerCase()))
+      .execute();
+    return { ok: true } as const;
+  });
+}
+
+export async function resendVerification(
+  db: Database,
+  jobs: JobQueue,
+  memberId: string,
+  links: LinkContext,
+): Promise<CommandResult> {
+  const member = await db.selectFrom("members").selectAll().where("id", "=", memberId).executeTakeFirstOrThrow();
+  if (member.email_verified_at) return { ok: false, status: 409, formError: "verify.alreadyVerified" };
+  const limit = await hitRateLimit(db, `verify-resend:${memberId}`, 3, 60 * 60);
+  if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
+  await db.transaction().execute(async (trx) => {
+    const token = await issueAccountToken(trx, memberId, "verify-email", member.email);
+    await jobs.sendEmail(
+      trx,
+      verificationEmail(links.locale, member.email, member.display_name, `${links.origin}/verify-email?token=${token}`),
+    );
+  });
+  return { ok: true };
+}
+
+// ——— password reset ———
+
+/** Always answers the same, whether or not the address belongs to someone. */
+export async function requestPasswordReset(
+  db: Database,
+  jobs: JobQueue,
+  email: string,
+  { links, clientIp }: { links: LinkContext; clientIp: string },
+): Promise<CommandResult> {
+  const ipLimit = await hitRateLimit(db, `reset:ip:${clientIp}`, 10, 60 * 60);
+  if (!ipLimit.allowed) return tooMany(ipLimit.retryAfterSeconds);
+  const emailLimit = await hitRateLimit(db, `reset:email:${email.toLowerCase()}`, 3, 60 * 60);
+  if (!emailLimit.allowed) return { ok: true };
+  const member = await findMemberByEmail(db, email);
+  if (!member) return { ok: true };
+  await db.transaction().execute(async (trx) => {
+    const token = await issueAccountToken(trx, member.id, "reset-password", member.email);
+    await jobs.sendEmail(
+      trx,
+      passwordResetEmail(
+        member.locale ?? links.locale,
+        member.email,
+        member.display_name,
+        `${links.origin}/reset-password?token=${token}`,
+      ),
+    );
+  });
+  return { ok: true };
+}
+
+export async function resetPassword(
+  db: Database,
+  jobs: JobQueue,
+  token: string,
+  newPassword: string,
+  links: LinkContext,
+): Promise<CommandResult> {
+  const passwordHash = await hashPassword(newPassword);
+  return db.transaction().execute(async (trx) => {
+    const used = await consumeAccountToken(trx, token, "reset-password");
+    if (!used) return { ok: false, status: 400, formError: "reset.invalidLink" } as const;
+    const member = await trx
+      .updateTable("members")
+      .set({ password_hash: passwordHash })
+      .where("id", "=", used.member_id)
+      .returning(["email", "display_name", "locale", "email_verified_at"])
+      .executeTakeFirstOrThrow();
+    // The link proved the member reads this address.
+    if (!member.email_verified_at) {
+      await trx.updateTable("members").set({ email_verified_at: new Date() }).where("id", "=", used.member_id).execute();
+    }
+    await trx.deleteFrom("sessions").where("member_id", "=", used.member_id).execute();
+    await jobs.sendEmail(trx, passwordChangedEmail(member.locale ?? links.locale, member.email, member.display_name));
+    return { ok: true } as const;
+  });
+}
+
+// ——— signed-in changes ———
+
+async function checkCurrentPassword(db: Database, memberId: string, password: string) {
+  const member = await db.selectFrom("members").selectAll().where("id", "=", memberId).executeTakeFirstOrThrow();
+  return { member, ok: await verifyPassword(member.password_hash, password) };
+}
+
+/** Changes the password and ends every other session of the member. */
+export async function changePassword(
+  db: Database,
+  jobs: JobQueue,
+  memberId: string,
+  input: { currentPassword: string; newPassword: string },
+  { currentSessionToken, links }: { currentSessionToken: string | null; links: LinkContext },
+): Promise<CommandResult> {
+  const limit = await hitRateLimit(db, `password-check:${memberId}`, 10, 15 * 60);
+  if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
+  const { member, ok } = await checkCurrentPassword(db, memberId, input.currentPassword);
+  if (!ok) return { ok: false, status: 400, fieldErrors: { currentPassword: "validation.currentPassword.wrong" } };
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("members").set({ password_hash: passwordHash }).where("id", "=", memberId).execute();
+    let others = trx.deleteFrom("sessions").where("member_id", "=", memberId);
+    if (currentSessionToken) others = others.where("id", "!=", hashToken(currentSessionToken));
+    await others.execute();
+    await jobs.sendEmail(trx, passwordChangedEmail(member.locale ?? links.locale, member.email, member.display_name));
+  });
+  return { ok: true };
+}
+
+/** Sends a confirmation link to the new address; the address changes only when it is followed. */
+export async function requestEmailChange(
+  db: Database,
+  jobs: JobQueue,
+  memberId: string,
+  input: { currentPassword: string; newEmail: string },
+  links: LinkContext,
+): Promise<CommandResult> {
+  const limit = await hitRateLimit(db, `password-check:${memberId}`, 10, 15 * 60);
+  if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
+  const { member, ok } = await checkCurrentPassword(db, memberId, input.currentPassword);
+  if (!ok) return { ok: false, status: 400, fieldErrors: { currentPassword: "validation.currentPassword.wrong" } };
+  if (member.email.toLowerCase() === input.newEmail.toLowerCase()) {
+    return { ok: false, status: 400, fieldErrors: { newEmail: "validation.email.same" } };
+  }
+  if (await findMemberByEmail(db, input.newEmail)) {
+    return { ok: false, status: 409, fieldErrors: { newEmail: "validation.email.taken" } };
+  }
+  await db.transaction().execute(async (trx) => {
+    const token = await issueAccountToken(trx, memberId, "change-email", input.newEmail);
+    await jobs.sendEmail(
+      trx,
+      changeEmailEmail(
+        member.locale ?? links.locale,
+        input.newEmail,
+        member.display_name,
+        `${links.origin}/verify-email?change=1&token=${token}`,
+      ),
+    );
+  });
+  return { ok: true };
+}
+
+export async function confirmEmailChange(db: Database, token: string): Promise<CommandResult> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const used = await consumeAccountToken(trx, token, "change-email");
+      if (!used) return { ok: false, status: 400, formError: "verify.invalidLink" } as const;
+      await trx
+        .updateTable("members")
+        .set({ email: used.email, email_verified_at: new Date() })
+        .where("id", "=", used.member_id)
+        .execute();
+      return { ok: true } as const;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, status: 409, formError: "validation.email.taken" };
+    throw error;
+  }
+}
+
+export async function updateProfile(
+  db: Database,
+  memberId: string,
+  input: { displayName: string; bio: string; locale: Locale; timeZone: string },
+): Promise<CommandResult> {
+  await db
+    .updateTable("members")
+    .set({
+      display_name: input.displayName,
+      bio_markdown: input.bio,
+      bio_html: renderMarkdown(input.bio),
+      locale: input.locale,
+      time_zone: input.timeZone,
+    })
+    .where("id", "=", memberId)
+    .execute();
+  return { ok: true };
+}
+
+// ——— sessions ———
+
+export async function endMemberSession(db: Database, memberId: string, sessionId: string): Promise<CommandResult> {
+  const deleted = await db
+    .deleteFrom("sessions")
+    .where("member_id", "=", memberId)
+    .where("id", "=", sessionId)
+    .executeTakeFirst();
+  return deleted.numDeletedRows > 0n ? { ok: true } : { ok: false, status: 404, formError: "sessions.notFound" };
+}
+
+export async function endOtherSessions(db: Database, memberId: string, currentSessionToken: string): Promise<CommandResult> {
+  await db
+    .deleteFrom("sessions")
+    .where("member_id", "=", memberId)
+    .where("id", "!=", hashToken(currentSessionToken))
+    .execute();
+  return { ok: true };
+}
+
+// ——— leaving ———
+
+export async function deleteAccount(
+  db: Database,
+  memberId: string,
+  input: { currentPassword: string; posts: "keep" | "remove" },
+): Promise<CommandResult> {
+  const limit = await hitRateLimit(db, `password-check:${memberId}`, 10, 15 * 60);
+  if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
+  const { ok } = await checkCurrentPassword(db, memberId, input.currentPassword);
+  if (!ok) return { ok: false, status: 400, fieldErrors: { currentPassword: "validation.currentPassword.wrong" } };
+  // Sessions and tokens go with the row (ON DELETE CASCADE). Posts arrive with
+  // the threads issue; `input.posts` then decides between "former member" and removal.
+  await db.deleteFrom("members").where("id", "=", memberId).execute();
+  return { ok: true };
+}

@@ -1,0 +1,27 @@
+import { translator, type Locale } from "../../i18n/index";
+import type { EmailMessage } from "../../lib/email.server";
+
+/** Account emails, in the member's language. Plain text: nothing to render unsafely. */
+export function verificationEmail(locale: Locale, to: string, displayName: string, link: string): EmailMessage {
+  const t = translator(locale);
+  return {
+    to,
+    subject: t("email.verify.subject"),
+    text: t("email.verify.body", { name: displayName, link }),
+  };
+}
+
+export function changeEmailEmail(locale: Locale, to: string, displayName: string, link: string): EmailMessage {
+  const t = translator(locale);
+  return { to, subject: t("email.changeEmail.subject"), text: t("email.changeEmail.body", { name: displayName, link }) };
+}
+
+export function passwordResetEmail(locale: Locale, to: string, displayName: string, link: string): EmailMessage {
+  const t = translator(locale);
+  return { to, subject: t("email.reset.subject"), text: t("email.reset.body", { name: displayName, link }) };
+}
+
+export function passwordChangedEmail(locale: Locale, to: string, displayName: string): EmailMessage {
+  const t = translator(locale);
+  return { to, subject: t("email.passwordChanged.subject"), text: t("email.passwordChanged.body", { name: displayName }) };
+}

@@ -1,0 +1,67 @@
+import { json } from "@remix-run/node";
+import type { z } from "zod";
+import type { FieldErrors } from "../domain/accounts/schema";
+import { fieldErrorsOf } from "../domain/accounts/schema";
+import type { MessageKey } from "../i18n/index";
+import type { Config } from "./env.server";
+
+/** Form fields as strings (files and repeated names are not used by these forms). */
+export async function readForm(request: Request): Promise<Record<string, string>> {
+  const form = await request.formData();
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string" && !(key in values)) values[key] = value;
+  }
+  return values;
+}
+
+const SECRET_FIELDS = /password/i;
+
+/** What the person typed, to put back in the form (never passwords). */
+export function typedValues(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !SECRET_FIELDS.test(key)));
+}
+
+export interface FormFailure {
+  ok: false;
+  values: Record<string, string>;
+  fieldErrors: FieldErrors;
+  formError?: MessageKey;
+  retryAfterSeconds?: number;
+}
+
+/** A rejected form: 4xx with field errors and everything typed. */
+export function formFailure(
+  values: Record<string, string>,
+  {
+    status,
+    fieldErrors = {},
+    formError,
+    retryAfterSeconds,
+  }: { status: number; fieldErrors?: FieldErrors; formError?: MessageKey; retryAfterSeconds?: number },
+) {
+  return json<FormFailure>(
+    { ok: false, values: typedValues(values), fieldErrors, formError, retryAfterSeconds },
+    { status, headers: retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : undefined },
+  );
+}
+
+/**
+ * Parses a form with its schema; on failure the 400/422 answer to return.
+ * NUL bytes and lone surrogates get 422, other problems 400.
+ */
+export function parseForm<S extends z.ZodTypeAny>(
+  schema: S,
+  values: Record<string, string>,
+): { data: z.infer<S>; failure?: undefined } | { data?: undefined; failure: ReturnType<typeof formFailure> } {
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return { data: parsed.data };
+  const fieldErrors = fieldErrorsOf(parsed.error);
+  const unprocessable = Object.values(fieldErrors).includes("validation.invalidCharacters");
+  return { failure: formFailure(values, { status: unprocessable ? 422 : 400, fieldErrors }) };
+}
+
+/** The origin for links in emails: PUBLIC_URL when set, else the request's own. */
+export function publicOrigin(request: Request, config: Config): string {
+  return config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : new URL(request.url).origin;
+}

@@ -1,0 +1,78 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, FormMessage } from "../components/form-fields";
+import { resetPassword } from "../domain/accounts/commands.server";
+import { resetPasswordSchema } from "../domain/accounts/schema";
+import { isAccountTokenValid } from "../domain/accounts/tokens.server";
+import { endSession } from "../auth/session.server";
+import { translator } from "../i18n/index";
+import { useTranslate } from "../i18n/react";
+import { requestLocale } from "../i18n/request.server";
+import { formFailure, parseForm, publicOrigin, readForm, type FormFailure } from "../lib/http.server";
+
+export { tokenPageHeaders as headers } from "../lib/route-headers";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const valid = token.length > 0 && token.length <= 200 && (await isAccountTokenValid(context.db, token, "reset-password"));
+  return { locale: requestLocale(request, context.actor), token, valid };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "nl");
+  return [{ title: `${t("reset.title")} · ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+};
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const values = await readForm(request);
+  const { data, failure } = parseForm(resetPasswordSchema, values);
+  if (failure) return failure;
+  const result = await resetPassword(context.db, context.jobs, data.token, data.password, {
+    origin: publicOrigin(request, context.config),
+    locale: requestLocale(request, context.actor),
+  });
+  if (!result.ok) return formFailure(values, result);
+  // Every session of the member ended, this browser's included.
+  const cookie = await endSession(context.db, null, context.secure);
+  throw redirect("/login?notice=password-reset", { headers: { "Set-Cookie": cookie } });
+}
+
+export default function ResetPassword() {
+  const { token, valid } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>() as FormFailure | undefined;
+  const t = useTranslate();
+  if (!valid) {
+    return (
+      <div className="narrow">
+        <h1>{t("reset.title")}</h1>
+        <FormMessage kind="error">{t("reset.invalidLink")}</FormMessage>
+        <p>
+          <Link to="/forgot-password">{t("forgot.title")}</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="narrow">
+      <h1>{t("reset.title")}</h1>
+      {failure?.formError ? <FormMessage kind="error">{t(failure.formError)}</FormMessage> : null}
+      <Form method="post" noValidate>
+        <input type="hidden" name="token" value={token} />
+        <Field
+          name="password"
+          type="password"
+          label={t("field.newPassword")}
+          hint={t("field.password.hint")}
+          autoComplete="new-password"
+          required
+          minLength={8}
+          maxLength={256}
+          error={failure?.fieldErrors.password}
+        />
+        <button type="submit" className="button">
+          {t("reset.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

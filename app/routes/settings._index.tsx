@@ -1,0 +1,86 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, FormMessage, TextArea } from "../components/form-fields";
+import { updateProfile } from "../domain/accounts/commands.server";
+import { findOwnSettings } from "../domain/accounts/queries.server";
+import { profileSchema, TIME_ZONES } from "../domain/accounts/schema";
+import { requireMember } from "../auth/session.server";
+import { LOCALE_COOKIE } from "../i18n/index";
+import { useTranslate } from "../i18n/react";
+import { parseForm, readForm, type FormFailure } from "../lib/http.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const member = requireMember(context.actor, request);
+  const settings = await findOwnSettings(context.db, member.id);
+  return {
+    username: settings.username,
+    displayName: settings.display_name,
+    bio: settings.bio_markdown,
+    locale: settings.locale ?? "nl",
+    timeZone: settings.time_zone,
+    timeZones: TIME_ZONES,
+  };
+}
+
+export { formRouteHeaders as headers } from "../lib/route-headers";
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const member = requireMember(context.actor, request);
+  const values = await readForm(request);
+  const { data, failure } = parseForm(profileSchema, values);
+  if (failure) return failure;
+  await updateProfile(context.db, member.id, data);
+  // The profile's language becomes this browser's language too.
+  return json(
+    { ok: true as const },
+    {
+      headers: {
+        "Set-Cookie": `${LOCALE_COOKIE}=${data.locale}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly${context.secure ? "; Secure" : ""}`,
+      },
+    },
+  );
+}
+
+export default function ProfileSettings() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as FormFailure | { ok: true } | undefined;
+  const failure = result && !result.ok ? result : undefined;
+  const errors = failure?.fieldErrors ?? {};
+  const t = useTranslate();
+  const value = (name: string, fallback: string) => failure?.values[name] ?? fallback;
+  return (
+    <section aria-labelledby="profile-title">
+      <h2 id="profile-title">{t("settings.profile.title")}</h2>
+      <p>
+        <Link to={`/u/${data.username}`}>{t("settings.profile.view")}</Link>
+      </p>
+      {result?.ok ? <FormMessage kind="success">{t("settings.saved")}</FormMessage> : null}
+      {failure ? <FormMessage kind="error">{t("form.fixErrors")}</FormMessage> : null}
+      <Form method="post" noValidate>
+        <Field name="displayName" label={t("field.displayName")} required maxLength={80} defaultValue={value("displayName", data.displayName)} error={errors.displayName} />
+        <TextArea name="bio" label={t("field.bio")} hint={t("field.bio.hint")} maxLength={2000} defaultValue={value("bio", data.bio)} error={errors.bio} />
+        <div className="field">
+          <label htmlFor="field-locale">{t("field.language")}</label>
+          <select id="field-locale" name="locale" defaultValue={value("locale", data.locale)}>
+            <option value="nl">{t("language.nl")}</option>
+            <option value="en">{t("language.en")}</option>
+          </select>
+        </div>
+        <div className={errors.timeZone ? "field field--invalid" : "field"}>
+          <label htmlFor="field-timeZone">{t("field.timeZone")}</label>
+          <select id="field-timeZone" name="timeZone" defaultValue={value("timeZone", data.timeZone)} aria-invalid={errors.timeZone ? true : undefined}>
+            {data.timeZones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replaceAll("_", " ")}
+              </option>
+            ))}
+          </select>
+          {errors.timeZone ? <p className="field__error">{t(errors.timeZone)}</p> : null}
+        </div>
+        <button type="submit" className="button">
+          {t("settings.save")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Avatar } from "../components/avatar";
+import { UserHtml } from "../components/user-html";
+import { canEditProfile } from "../auth/policy";
+import { findPublicProfile } from "../domain/accounts/queries.server";
+import { formatDateTime, translator } from "../i18n/index";
+import { useLocale, useTranslate } from "../i18n/react";
+import { requestLocale } from "../i18n/request.server";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const username = params.username ?? "";
+  if (username.length > 60) throw new Response("Not Found", { status: 404 });
+  const profile = await findPublicProfile(context.db, username);
+  if (!profile) throw new Response("Not Found", { status: 404 });
+  return {
+    locale: requestLocale(request, context.actor),
+    profile,
+    can: { edit: canEditProfile(context.actor, profile) },
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [];
+  const t = translator(data.locale);
+  return [
+    { title: `${data.profile.displayName} (@${data.profile.username}) · ${t("site.name")}` },
+    { name: "description", content: t("profile.description", { name: data.profile.displayName }) },
+  ];
+};
+
+export default function Profile() {
+  const { profile, can } = useLoaderData<typeof loader>();
+  const t = useTranslate();
+  const locale = useLocale();
+  return (
+    <article className="profile">
+      <header className="profile__header">
+        <Avatar name={profile.displayName} username={profile.username} size="large" />
+        <div>
+          <h1>{profile.displayName}</h1>
+          <p className="muted">
+            @{profile.username}
+            {profile.isAdmin ? <span className="badge"> {t("profile.admin")}</span> : null}
+          </p>
+          <p className="muted">
+            {t("profile.memberSince", { date: formatDateTime(new Date(profile.memberSince), locale, undefined, { dateStyle: "long" }) })}
+          </p>
+        </div>
+      </header>
+      {profile.bioHtml ? <UserHtml html={profile.bioHtml} /> : <p className="muted">{t("profile.noBio")}</p>}
+      {can.edit ? (
+        <p>
+          <Link to="/settings">{t("profile.edit")}</Link>
+        </p>
+      ) : null}
+    </article>
+  );
+}

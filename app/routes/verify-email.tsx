@@ -1,0 +1,104 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FailureMessage } from "../components/failure-message";
+import { FormMessage } from "../components/form-fields";
+import { confirmEmailChange, resendVerification, verifyEmail } from "../domain/accounts/commands.server";
+import { isAccountTokenValid } from "../domain/accounts/tokens.server";
+import { translator } from "../i18n/index";
+import { useTranslate } from "../i18n/react";
+import { requestLocale } from "../i18n/request.server";
+import { formFailure, publicOrigin, readForm, type FormFailure } from "../lib/http.server";
+
+// The token is in the URL: never leak it to another site.
+export { tokenPageHeaders as headers } from "../lib/route-headers";
+
+/**
+ * /verify-email?token=…  shows a button that confirms (loaders never write);
+ * /verify-email          tells a signed-in, unverified member where the link went.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const token = url.searchParams.get("token");
+  const change = url.searchParams.get("change") === "1";
+  const locale = requestLocale(request, context.actor);
+  if (token) {
+    const valid = token.length <= 200 && (await isAccountTokenValid(context.db, token, change ? "change-email" : "verify-email"));
+    return { locale, mode: "confirm" as const, token, change, valid, email: null, verified: false };
+  }
+  if (context.actor.kind !== "member") throw redirect("/login?redirectTo=%2Fverify-email");
+  const member = await context.db
+    .selectFrom("members")
+    .select(["email", "email_verified_at"])
+    .where("id", "=", context.actor.id)
+    .executeTakeFirstOrThrow();
+  return { locale, mode: "sent" as const, token: null, change: false, valid: false, email: member.email, verified: member.email_verified_at !== null };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "nl");
+  return [{ title: `${t("verify.title")} · ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+};
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const values = await readForm(request);
+  if (values.intent === "resend") {
+    if (context.actor.kind !== "member") throw redirect("/login?redirectTo=%2Fverify-email");
+    const result = await resendVerification(context.db, context.jobs, context.actor.id, {
+      origin: publicOrigin(request, context.config),
+      locale: requestLocale(request, context.actor),
+    });
+    if (!result.ok) return formFailure(values, result);
+    return { ok: true as const, resent: true };
+  }
+  const token = values.token ?? "";
+  if (token.length === 0 || token.length > 200) return formFailure(values, { status: 400, formError: "verify.invalidLink" });
+  const result = values.change === "1" ? await confirmEmailChange(context.db, token) : await verifyEmail(context.db, token);
+  if (!result.ok) return formFailure(values, result);
+  throw redirect(context.actor.kind === "member" ? "/settings/account?notice=email-verified" : "/login?notice=email-verified");
+}
+
+export default function VerifyEmail() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as FormFailure | { ok: true; resent: true } | undefined;
+  const t = useTranslate();
+  const failure = result && !result.ok ? result : undefined;
+  return (
+    <div className="narrow">
+      <h1>{t("verify.title")}</h1>
+      <FailureMessage failure={failure} />
+      {result?.ok ? <FormMessage kind="success">{t("verify.resent")}</FormMessage> : null}
+      {data.mode === "confirm" ? (
+        data.valid ? (
+          <Form method="post">
+            <input type="hidden" name="token" value={data.token ?? ""} />
+            <input type="hidden" name="change" value={data.change ? "1" : "0"} />
+            <p>{t(data.change ? "verify.confirmChange" : "verify.confirm")}</p>
+            <button type="submit" className="button">
+              {t("verify.submit")}
+            </button>
+          </Form>
+        ) : (
+          <>
+            <FormMessage kind="error">{t("verify.invalidLink")}</FormMessage>
+            <p>
+              <Link to="/settings/account">{t("settings.account.title")}</Link>
+            </p>
+          </>
+        )
+      ) : data.verified ? (
+        <FormMessage kind="success">{t("verify.alreadyVerified")}</FormMessage>
+      ) : (
+        <>
+          <p>{t("verify.sent", { email: data.email ?? "" })}</p>
+          <p>{t("verify.unverifiedLimits")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="resend" />
+            <button type="submit" className="button button--secondary">
+              {t("verify.resend")}
+            </button>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}
