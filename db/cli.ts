@@ -1,13 +1,16 @@
 /**
- * Database commands: `npm run db:migrate`, `npm run db:seed`.
+ * Database commands: `npm run db:migrate`, `npm run db:seed`,
+ * `npm run user:admin -- --email someone@example.nl [--username name] [--name "Display Name"]`.
  * Uses DATABASE_URL when set, else the embedded database in DATA_DIR.
  */
+import { parseArgs } from "node:util";
+import { makeSiteAdmin } from "../app/domain/accounts/admin.server";
 import { ConfigError, loadConfig } from "../app/lib/env.server";
 import { openDatabase } from "./index";
 import { migrateToLatest } from "./migrate";
 import { demoSignInsText, seedDemoNetwork } from "./seed";
 
-async function main(command: string | undefined): Promise<void> {
+async function main(command: string | undefined, args: string[]): Promise<void> {
   const config = loadConfig();
   const handle = await openDatabase({
     url: config.DATABASE_URL,
@@ -28,17 +31,38 @@ async function main(command: string | undefined): Promise<void> {
       );
       console.log(demoSignInsText());
     }
+    if (command === "admin") {
+      const { values } = parseArgs({
+        args,
+        options: { email: { type: "string" }, username: { type: "string" }, name: { type: "string" } },
+      });
+      if (!values.email) throw new UsageError("--email is required");
+      const result = await makeSiteAdmin(handle.db, {
+        email: values.email,
+        username: values.username,
+        displayName: values.name,
+      });
+      if (!result.ok) throw new UsageError(result.error);
+      if (result.created) {
+        console.log(`Created site admin @${result.username} with the one-time password: ${result.password}`);
+        console.log("Sign in and change it under Settings → Account.");
+      } else {
+        console.log(`@${result.username} is now a site admin.`);
+      }
+    }
   } finally {
     await handle.close();
   }
 }
 
-const command = process.argv[2];
-if (command !== "migrate" && command !== "seed") {
-  console.error("Usage: tsx db/cli.ts migrate|seed");
+class UsageError extends Error {}
+
+const [command, ...rest] = process.argv.slice(2);
+if (command !== "migrate" && command !== "seed" && command !== "admin") {
+  console.error("Usage: tsx db/cli.ts migrate | seed | admin --email <address> [--username <name>] [--name <display name>]");
   process.exit(2);
 }
-main(command).catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
+main(command, rest).catch((error: unknown) => {
+  console.error(error instanceof ConfigError || error instanceof UsageError ? error.message : error);
+  process.exit(error instanceof UsageError ? 2 : 1);
 });

@@ -1,4 +1,5 @@
 import { hashPassword } from "../app/domain/accounts/passwords.server";
+import { renderMarkdown } from "../app/lib/markdown.server";
 import type { Database } from "./index";
 
 export const DEMO_PASSWORD = "goedwerk-demo";
@@ -76,6 +77,7 @@ export async function seedDemoNetwork(db: Database): Promise<SeedResult> {
         password_hash: passwordHash,
         site_role: member.site_role,
         bio_markdown: member.bio,
+        bio_html: renderMarkdown(member.bio),
       })
       .onConflict((oc) => oc.doNothing())
       .returning("id")

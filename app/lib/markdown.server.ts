@@ -32,6 +32,8 @@ export function renderMarkdown(markdown: string): string {
     allowedSchemesByTag: { img: ["http", "https"] },
     allowProtocolRelative: false,
     disallowedTagsMode: "escape",
+    // Images only from absolute http(s) URLs.
+    exclusiveFilter: (frame) => frame.tag === "img" && !/^https?:\/\//i.test(frame.attribs.src ?? ""),
     transformTags: {
       ...Object.fromEntries(
         Object.entries(DEMOTE).map(([from, to]) => [from, (_tag: string, attribs: sanitizeHtml.Attributes) => ({ tagName: to, attribs })]),
