@@ -18,11 +18,3 @@ export const formRouteHeaders: HeadersFunction = ({ actionHeaders, loaderHeaders
   }
   return headers;
 };
-
-/** For pages whose URL carries a secret token: no Referer leaves, nothing is cached. */
-export const tokenPageHeaders: HeadersFunction = (args) => {
-  const headers = new Headers(formRouteHeaders(args));
-  headers.set("Referrer-Policy", "no-referrer");
-  headers.set("Cache-Control", "no-store");
-  return headers;
-};

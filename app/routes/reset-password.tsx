@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FailureMessage } from "../components/failure-message";
 import { Field, FormMessage } from "../components/form-fields";
 import { resetPassword } from "../domain/accounts/commands.server";
 import { resetPasswordSchema } from "../domain/accounts/schema";
@@ -9,13 +10,22 @@ import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
 import { formFailure, parseForm, publicOrigin, readForm, type FormFailure } from "../lib/http.server";
+import { clearTokenCookie, readTokenCookie, stashTokenCookie } from "../lib/token-cookie.server";
 
-export { tokenPageHeaders as headers } from "../lib/route-headers";
+const COOKIE = "gwn_reset";
+const PATH = "/reset-password";
 
+export { formRouteHeaders as headers } from "../lib/route-headers";
+
+/** /reset-password?token=… (from the email) stashes the token (see token-cookie.server) and comes back without it. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
-  const valid = token.length > 0 && token.length <= 200 && (await isAccountTokenValid(context.db, token, "reset-password"));
-  return { locale: requestLocale(request, context.actor), token, valid };
+  const fromLink = new URL(request.url).searchParams.get("token");
+  if (fromLink) {
+    throw redirect(PATH, { headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store", "Set-Cookie": stashTokenCookie(COOKIE, PATH, fromLink.slice(0, 200), context.secure) } });
+  }
+  const token = readTokenCookie(request, COOKIE);
+  const valid = token !== null && (await isAccountTokenValid(context.db, token, "reset-password"));
+  return { locale: requestLocale(request, context.actor), valid };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -25,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = await readForm(request);
-  const { data, failure } = parseForm(resetPasswordSchema, values);
+  const { data, failure } = parseForm(resetPasswordSchema, { ...values, token: readTokenCookie(request, COOKIE) ?? "" });
   if (failure) return failure;
   const result = await resetPassword(context.db, context.jobs, data.token, data.password, {
     origin: publicOrigin(request, context.config),
@@ -33,12 +43,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!result.ok) return formFailure(values, result);
   // Every session of the member ended, this browser's included.
-  const cookie = await endSession(context.db, null, context.secure);
-  throw redirect("/login?notice=password-reset", { headers: { "Set-Cookie": cookie } });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await endSession(context.db, null, context.secure));
+  headers.append("Set-Cookie", clearTokenCookie(COOKIE, PATH, context.secure));
+  throw redirect("/login?notice=password-reset", { headers });
 }
 
 export default function ResetPassword() {
-  const { token, valid } = useLoaderData<typeof loader>();
+  const { valid } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as FormFailure | undefined;
   const t = useTranslate();
   if (!valid) {
@@ -55,9 +67,8 @@ export default function ResetPassword() {
   return (
     <div className="narrow">
       <h1>{t("reset.title")}</h1>
-      {failure?.formError ? <FormMessage kind="error">{t(failure.formError)}</FormMessage> : null}
+      <FailureMessage failure={failure} />
       <Form method="post" noValidate>
-        <input type="hidden" name="token" value={token} />
         <Field
           name="password"
           type="password"

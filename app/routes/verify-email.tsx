@@ -8,22 +8,39 @@ import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
 import { formFailure, publicOrigin, readForm, type FormFailure } from "../lib/http.server";
+import { clearTokenCookie, readTokenCookie, stashTokenCookie } from "../lib/token-cookie.server";
 
-// The token is in the URL: never leak it to another site.
-export { tokenPageHeaders as headers } from "../lib/route-headers";
+export { formRouteHeaders as headers } from "../lib/route-headers";
+
+const COOKIE = "gwn_verify";
+const PATH = "/verify-email";
+
+/** The stashed link: "change:<token>" for a new address, "verify:<token>" for sign-up. */
+function stashedLink(request: Request) {
+  const value = readTokenCookie(request, COOKIE);
+  const match = value ? /^(verify|change):(.+)$/.exec(value) : null;
+  return match ? { change: match[1] === "change", token: match[2]! } : null;
+}
 
 /**
- * /verify-email?token=…  shows a button that confirms (loaders never write);
- * /verify-email          tells a signed-in, unverified member where the link went.
+ * /verify-email?token=…   (from the email) stashes the token and comes back as
+ * /verify-email?step=confirm, which shows a button that confirms (loaders never write);
+ * /verify-email           tells a signed-in, unverified member where the link went.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const token = url.searchParams.get("token");
-  const change = url.searchParams.get("change") === "1";
   const locale = requestLocale(request, context.actor);
+  const token = url.searchParams.get("token");
   if (token) {
-    const valid = token.length <= 200 && (await isAccountTokenValid(context.db, token, change ? "change-email" : "verify-email"));
-    return { locale, mode: "confirm" as const, token, change, valid, email: null, verified: false };
+    const kind = url.searchParams.get("change") === "1" ? "change" : "verify";
+    throw redirect(`${PATH}?step=confirm`, {
+      headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store", "Set-Cookie": stashTokenCookie(COOKIE, PATH, `${kind}:${token.slice(0, 200)}`, context.secure) },
+    });
+  }
+  if (url.searchParams.get("step") === "confirm") {
+    const link = stashedLink(request);
+    const valid = link ? await isAccountTokenValid(context.db, link.token, link.change ? "change-email" : "verify-email") : false;
+    return { locale, mode: "confirm" as const, change: link?.change ?? false, valid, email: null, verified: false };
   }
   if (context.actor.kind !== "member") throw redirect("/login?redirectTo=%2Fverify-email");
   const member = await context.db
@@ -31,7 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     .select(["email", "email_verified_at"])
     .where("id", "=", context.actor.id)
     .executeTakeFirstOrThrow();
-  return { locale, mode: "sent" as const, token: null, change: false, valid: false, email: member.email, verified: member.email_verified_at !== null };
+  return { locale, mode: "sent" as const, change: false, valid: false, email: member.email, verified: member.email_verified_at !== null };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -50,11 +67,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!result.ok) return formFailure(values, result);
     return { ok: true as const, resent: true };
   }
-  const token = values.token ?? "";
-  if (token.length === 0 || token.length > 200) return formFailure(values, { status: 400, formError: "verify.invalidLink" });
-  const result = values.change === "1" ? await confirmEmailChange(context.db, token) : await verifyEmail(context.db, token);
+  const link = stashedLink(request);
+  if (!link) return formFailure(values, { status: 400, formError: "verify.invalidLink" });
+  const result = link.change ? await confirmEmailChange(context.db, link.token) : await verifyEmail(context.db, link.token);
   if (!result.ok) return formFailure(values, result);
-  throw redirect(context.actor.kind === "member" ? "/settings/account?notice=email-verified" : "/login?notice=email-verified");
+  throw redirect(context.actor.kind === "member" ? "/settings/account?notice=email-verified" : "/login?notice=email-verified", {
+    headers: { "Set-Cookie": clearTokenCookie(COOKIE, PATH, context.secure) },
+  });
 }
 
 export default function VerifyEmail() {
@@ -68,16 +87,14 @@ export default function VerifyEmail() {
       <FailureMessage failure={failure} />
       {result?.ok ? <FormMessage kind="success">{t("verify.resent")}</FormMessage> : null}
       {data.mode === "confirm" ? (
-        data.valid ? (
+        data.valid && !failure ? (
           <Form method="post">
-            <input type="hidden" name="token" value={data.token ?? ""} />
-            <input type="hidden" name="change" value={data.change ? "1" : "0"} />
             <p>{t(data.change ? "verify.confirmChange" : "verify.confirm")}</p>
             <button type="submit" className="button">
               {t("verify.submit")}
             </button>
           </Form>
-        ) : (
+        ) : failure ? null : (
           <>
             <FormMessage kind="error">{t("verify.invalidLink")}</FormMessage>
             <p>

@@ -1,0 +1,107 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findChromium, launchChromium, openPage, seriousAccessibilityViolations } from "../helpers/browser";
+import { startServerProcess, type ServerProcess } from "../helpers/server-process";
+
+const chromiumFound = findChromium();
+
+describe.skipIf("missing" in chromiumFound)("accounts in a real browser", () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServerProcess({ LOG_REQUESTS: "false" });
+    browser = await launchChromium((chromiumFound as { path: string }).path);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const javaScriptEnabled of [true, false]) {
+    const mode = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
+    const name = javaScriptEnabled ? "met.js" : "zonder.js";
+
+    it(`signs up, keeps typed text on an error, verifies by email, signs out and in again (${mode})`, async () => {
+      const { page, errors } = await openPage(browser, { javaScriptEnabled });
+      await page.goto(server.url);
+      await page.getByRole("link", { name: "Word lid" }).first().click();
+      await page.waitForURL(`${server.url}/signup`);
+      // axe runs as page script, so only where JavaScript is on.
+      if (javaScriptEnabled) expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+      await page.getByLabel("E-mailadres").fill(`${name}@example.nl`);
+      await page.getByLabel("Gebruikersnaam").fill(name);
+      await page.getByLabel("Naam", { exact: true }).fill("Sanne de Wit");
+      await page.getByLabel("Wachtwoord").fill("wachtwoord");
+      await page.getByRole("button", { name: "Account aanmaken" }).click();
+      await page.getByText("Dit wachtwoord komt te vaak voor").waitFor();
+      expect(await page.getByLabel("E-mailadres").inputValue()).toBe(`${name}@example.nl`);
+      expect(await page.getByLabel("Naam", { exact: true }).inputValue()).toBe("Sanne de Wit");
+      expect(await page.getByLabel("Wachtwoord").getAttribute("aria-invalid")).toBe("true");
+
+      await page.getByLabel("Wachtwoord").fill("samen kom je verder");
+      await page.getByRole("button", { name: "Account aanmaken" }).click();
+      await page.waitForURL(`${server.url}/verify-email`);
+      await page.getByText(`We hebben een bevestigingslink gestuurd naar ${name}@example.nl`).waitFor();
+
+      // The email arrives through the job queue in the dev mailbox.
+      let link: string | null = null;
+      for (let attempt = 0; attempt < 40 && !link; attempt++) {
+        await page.goto(`${server.url}/dev/mail`);
+        link = await page
+          .locator(".mail", { hasText: `${name}@example.nl` })
+          .locator("a[href*='/verify-email?token=']")
+          .first()
+          .getAttribute("href", { timeout: 500 })
+          .catch(() => null);
+        if (!link) await page.waitForTimeout(250);
+      }
+      expect(link).toBeTruthy();
+      await page.goto(link!);
+      await page.getByRole("button", { name: "Bevestigen" }).click();
+      await page.waitForURL(/\/settings\/account/);
+      await page.getByText("Je e-mailadres is bevestigd.").waitFor();
+
+      await page.getByRole("button", { name: "Uitloggen" }).click();
+      await page.waitForURL(`${server.url}/`);
+      await page.getByRole("link", { name: "Inloggen" }).waitFor();
+
+      await page.goto(`${server.url}/settings/sessions`);
+      await page.waitForURL(/\/login\?redirectTo=%2Fsettings%2Fsessions/);
+      await page.getByLabel("E-mailadres of gebruikersnaam").fill(name);
+      await page.getByLabel("Wachtwoord").fill("niet mijn wachtwoord");
+      await page.getByRole("button", { name: "Inloggen" }).click();
+      await page.getByText("Deze combinatie van gebruikersnaam of e-mailadres en wachtwoord klopt niet.").waitFor();
+      expect(await page.getByLabel("E-mailadres of gebruikersnaam").inputValue()).toBe(name);
+      await page.getByLabel("Wachtwoord").fill("samen kom je verder");
+      await page.getByRole("button", { name: "Inloggen" }).click();
+      await page.waitForURL(`${server.url}/settings/sessions`);
+      await page.getByText("deze sessie").waitFor();
+      if (javaScriptEnabled) expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      // Rejected forms answer 4xx; the browser reports those loads, nothing else may appear.
+      expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it("shows a demo member's public profile and the settings pages in English", async () => {
+    const { page, errors } = await openPage(browser, { locale: "en-GB" });
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel("Email address or username").fill("carmen");
+    await page.getByLabel("Password").fill("goedwerk-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${server.url}/`);
+    await page.getByRole("link", { name: "Carmen Bakker" }).click();
+    await page.waitForURL(`${server.url}/u/carmen`);
+    await page.getByText("@carmen").waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    for (const path of ["/settings", "/settings/account", "/settings/data"]) {
+      await page.goto(server.url + path);
+      expect(await page.textContent("h1")).toBe("Settings");
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
