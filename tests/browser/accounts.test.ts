@@ -46,17 +46,7 @@ describe.skipIf("missing" in chromiumFound)("accounts in a real browser", () => 
       await page.getByText(`We hebben een bevestigingslink gestuurd naar ${name}@example.nl`).waitFor();
 
       // The email arrives through the job queue in the dev mailbox.
-      let link: string | null = null;
-      for (let attempt = 0; attempt < 40 && !link; attempt++) {
-        await page.goto(`${server.url}/dev/mail`);
-        link = await page
-          .locator(".mail", { hasText: `${name}@example.nl` })
-          .locator("a[href*='/verify-email?token=']")
-          .first()
-          .getAttribute("href", { timeout: 500 })
-          .catch(() => null);
-        if (!link) await page.waitForTimeout(250);
-      }
+      const link = await findLinkInMailbox(browser, server.url, `${name}@example.nl`, "/verify-email?token=");
       expect(link).toBeTruthy();
       await page.goto(link!);
       await page.getByRole("button", { name: "Bevestigen" }).click();
@@ -105,3 +95,35 @@ describe.skipIf("missing" in chromiumFound)("accounts in a real browser", () => 
     await page.context().close();
   });
 });
+
+/**
+ * Reads the dev mailbox in a separate browser context: open to anyone on the
+ * embedded database, admins only on PostgreSQL (then it signs in as anna).
+ */
+async function findLinkInMailbox(browser: Browser, baseUrl: string, to: string, linkPart: string): Promise<string | null> {
+  const context = await browser.newContext({ locale: "nl-NL" });
+  const page = await context.newPage();
+  try {
+    if (process.env.TEST_DATABASE_URL) {
+      await page.goto(`${baseUrl}/login`);
+      await page.getByLabel("E-mailadres of gebruikersnaam").fill("anna");
+      await page.getByLabel("Wachtwoord").fill("goedwerk-demo");
+      await page.getByRole("button", { name: "Inloggen" }).click();
+      await page.waitForURL(`${baseUrl}/`);
+    }
+    for (let attempt = 0; attempt < 40; attempt++) {
+      await page.goto(`${baseUrl}/dev/mail`);
+      const href = await page
+        .locator(".mail", { hasText: to })
+        .locator(`a[href*='${linkPart}']`)
+        .first()
+        .getAttribute("href", { timeout: 500 })
+        .catch(() => null);
+      if (href) return href;
+      await page.waitForTimeout(250);
+    }
+    return null;
+  } finally {
+    await context.close();
+  }
+}
