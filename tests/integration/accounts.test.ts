@@ -381,3 +381,36 @@ describe("the dev mailbox", () => {
     }
   });
 });
+
+describe("session lifetime", () => {
+  it("does not extend a fresh session on every request, but does when it nears its end", async () => {
+    const c = client();
+    await c.signIn("bram", "goedwerk-demo");
+    const id = hashToken(c.cookies.get("gwn_session")!);
+    const plain = await c.get("/");
+    expect(plain.headers.getSetCookie().some((h) => h.startsWith("gwn_session="))).toBe(false);
+
+    const soon = new Date(Date.now() + 2 * 86_400_000);
+    await handle.db.updateTable("sessions").set({ expires_at: soon }).where("id", "=", id).execute();
+    const extended = await c.get("/");
+    expect(extended.headers.getSetCookie().some((h) => h.startsWith("gwn_session="))).toBe(true);
+    const row = await handle.db.selectFrom("sessions").select("expires_at").where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row.expires_at.getTime()).toBeGreaterThan(Date.now() + 13 * 86_400_000);
+  });
+
+  it("ends a session past its absolute lifetime, however active it was", async () => {
+    const c = client();
+    await c.signIn("bram", "goedwerk-demo");
+    const id = hashToken(c.cookies.get("gwn_session")!);
+    await handle.db.updateTable("sessions").set({ absolute_expires_at: new Date(Date.now() - 1000) }).where("id", "=", id).execute();
+    expect((await c.get("/settings")).status).toBe(302);
+  });
+
+  it("ends a session past its inactivity timeout", async () => {
+    const c = client();
+    await c.signIn("bram", "goedwerk-demo");
+    const id = hashToken(c.cookies.get("gwn_session")!);
+    await handle.db.updateTable("sessions").set({ expires_at: new Date(Date.now() - 1000) }).where("id", "=", id).execute();
+    expect((await c.get("/settings")).status).toBe(302);
+  });
+});
