@@ -67,7 +67,82 @@ export interface DevMailboxTable {
   created_at: CreatedAt;
 }
 
+export type GroupRole = "owner" | "moderator" | "member";
+export type GroupVisibility = "public" | "private";
+export type JoinPolicy = "open" | "request" | "invite";
+
+export interface GroupsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  about_markdown: Generated<string>;
+  about_html: Generated<string>;
+  colour: Generated<string>;
+  visibility: GroupVisibility;
+  listed: Generated<boolean>;
+  join_policy: JoinPolicy;
+  invite_link_hash: string | null;
+  created_at: CreatedAt;
+  last_activity_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface GroupMembersTable {
+  group_id: string;
+  member_id: string;
+  role: GroupRole;
+  joined_at: CreatedAt;
+}
+
+export interface GroupBansTable {
+  group_id: string;
+  member_id: string;
+  reason: Generated<string>;
+  banned_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface GroupJoinRequestsTable {
+  id: Generated<string>;
+  group_id: string;
+  member_id: string;
+  message: Generated<string>;
+  status: ColumnType<"pending" | "approved" | "declined" | "withdrawn", "pending" | undefined, "approved" | "declined" | "withdrawn">;
+  created_at: CreatedAt;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+}
+
+export interface GroupInvitationsTable {
+  id: Generated<string>;
+  group_id: string;
+  email: string;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  group_id: string | null;
+  actor_id: string | null;
+  action: string;
+  target_member_id: string | null;
+  target_label: Generated<string>;
+  reason: Generated<string>;
+  created_at: CreatedAt;
+}
+
 export interface DB {
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  group_bans: GroupBansTable;
+  group_join_requests: GroupJoinRequestsTable;
+  group_invitations: GroupInvitationsTable;
+  audit_log: AuditLogTable;
   account_tokens: AccountTokensTable;
   rate_limits: RateLimitsTable;
   dev_mailbox: DevMailboxTable;

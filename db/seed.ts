@@ -57,6 +57,58 @@ export const DEMO_MEMBERS: DemoMember[] = [
   },
 ];
 
+interface DemoGroup {
+  slug: string;
+  name: string;
+  description: string;
+  about: string;
+  colour: string;
+  visibility: "public" | "private";
+  listed: boolean;
+  join_policy: "open" | "request" | "invite";
+  members: Array<[username: string, role: "owner" | "moderator" | "member"]>;
+  requests?: Array<[username: string, message: string]>;
+}
+
+/** The demo circles: a public theme group, a private listed circle with a pending request, an invitation-only circle. */
+export const DEMO_GROUPS: DemoGroup[] = [
+  {
+    slug: "goed-werk-in-de-praktijk",
+    name: "Goed werk in de praktijk",
+    description: "Open themagroep: voorbeelden, vragen en ervaringen rond werk dat goed is, goed doet en goed voelt.",
+    about:
+      "Deel wat je in je eigen organisatie tegenkomt: **wat werkt**, wat schuurt en wat je anderen zou willen meegeven.\n\n- Verhalen uit de praktijk\n- Vragen aan collega's\n- Tips voor leesvoer en bijeenkomsten",
+    colour: "green",
+    visibility: "public",
+    listed: true,
+    join_policy: "open",
+    members: [["bram", "owner"], ["anna", "moderator"], ["carmen", "member"], ["daan", "member"], ["eva", "member"]],
+  },
+  {
+    slug: "leerkring-vakmanschap",
+    name: "Leerkring Vakmanschap",
+    description: "Besloten leergroep van professionals uit zorg en gemeenten die samen onderzoeken wat vakmanschap vraagt.",
+    about: "We komen elke zes weken samen en bespreken tussendoor casussen. Wat hier gedeeld wordt, blijft in de kring.",
+    colour: "blue",
+    visibility: "private",
+    listed: true,
+    join_policy: "request",
+    members: [["bram", "owner"], ["daan", "member"]],
+    requests: [["carmen", "Ik werk als teamleider in de zorg en zou graag aansluiten bij jullie gesprekken over vakmanschap."]],
+  },
+  {
+    slug: "professionele-vrienden",
+    name: "Professionele vrienden",
+    description: "Kring voor professionals die naast hun baan zelfstandig werken, met steun van het netwerk.",
+    about: "Hier bespreken we de eerste stappen als zelfstandige, opdrachten waar je op kunt meelopen en hoe je dat combineert met je baan.",
+    colour: "orange",
+    visibility: "private",
+    listed: false,
+    join_policy: "invite",
+    members: [["anna", "owner"], ["bram", "moderator"], ["eva", "member"]],
+  },
+];
+
 export interface SeedResult {
   created: string[];
   skipped: string[];
@@ -83,6 +135,35 @@ export async function seedDemoNetwork(db: Database): Promise<SeedResult> {
       .returning("id")
       .executeTakeFirst();
     (inserted ? result.created : result.skipped).push(member.username);
+  }
+  for (const group of DEMO_GROUPS) {
+    const inserted = await db
+      .insertInto("groups")
+      .values({
+        slug: group.slug,
+        name: group.name,
+        description: group.description,
+        about_markdown: group.about,
+        about_html: renderMarkdown(group.about),
+        colour: group.colour,
+        visibility: group.visibility,
+        listed: group.listed,
+        join_policy: group.join_policy,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    // An existing circle is left exactly as its hosts made it.
+    if (!inserted) continue;
+    result.created.push(`g/${group.slug}`);
+    for (const [username, role] of group.members) {
+      const member = await db.selectFrom("members").select("id").where("username", "=", username).executeTakeFirstOrThrow();
+      await db.insertInto("group_members").values({ group_id: inserted.id, member_id: member.id, role }).execute();
+    }
+    for (const [username, message] of group.requests ?? []) {
+      const member = await db.selectFrom("members").select("id").where("username", "=", username).executeTakeFirstOrThrow();
+      await db.insertInto("group_join_requests").values({ group_id: inserted.id, member_id: member.id, message }).execute();
+    }
   }
   return result;
 }

@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as membersAndSessions from "./20261127T0110_members_and_sessions";
 import * as principles from "./20261127T0120_principles";
 import * as accountTokens from "./20261127T0200_account_tokens_rate_limits_mailbox";
+import * as groups from "./20261127T0300_groups";
 
 /**
  * Every migration, by name. Listed statically (not read from the folder at
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "20261127T0110_members_and_sessions": membersAndSessions,
   "20261127T0120_principles": principles,
   "20261127T0200_account_tokens_rate_limits_mailbox": accountTokens,
+  "20261127T0300_groups": groups,
 };

@@ -42,3 +42,66 @@ export function canReadDevMailbox(actor: Actor, { embeddedDatabase }: { embedded
 export function isSuspended(member: { suspendedUntil: Date | null }, now = new Date()): boolean {
   return member.suspendedUntil !== null && member.suspendedUntil > now;
 }
+
+// ——— groups (circles) ———
+
+export type GroupRole = "owner" | "moderator" | "member";
+
+export interface GroupForPolicy {
+  visibility: "public" | "private";
+  listed: boolean;
+  joinPolicy: "open" | "request" | "invite";
+}
+
+/** The actor's standing in one group, loaded with the group. */
+export interface GroupStanding {
+  role: GroupRole | null;
+  banned: boolean;
+  pendingRequest: boolean;
+  /** Owners in the group (the last owner cannot leave or be demoted). */
+  ownerCount: number;
+}
+
+export const NO_STANDING: GroupStanding = { role: null, banned: false, pendingRequest: false, ownerCount: 0 };
+
+export function isGroupHost(standing: GroupStanding): boolean {
+  return standing.role === "owner" || standing.role === "moderator";
+}
+
+/** Private groups are invisible (404) to everyone but their members and site admins. */
+export function canViewGroup(actor: Actor, group: GroupForPolicy, standing: GroupStanding): boolean {
+  return group.visibility === "public" || standing.role !== null || isSiteAdmin(actor);
+}
+
+/** The `can` object a group page receives; components never re-derive these. */
+export function groupPermissions(actor: Actor, group: GroupForPolicy, standing: GroupStanding) {
+  const member = actor.kind === "member";
+  const outsider = member && standing.role === null && !standing.banned;
+  const admin = isSiteAdmin(actor);
+  const host = isGroupHost(standing) || admin;
+  const lastOwner = standing.role === "owner" && standing.ownerCount <= 1;
+  return {
+    view: canViewGroup(actor, group, standing),
+    viewMembers: group.visibility === "public" || standing.role !== null || admin,
+    join: outsider && group.joinPolicy === "open",
+    requestToJoin: outsider && group.joinPolicy === "request" && !standing.pendingRequest,
+    withdrawRequest: member && standing.pendingRequest,
+    leave: member && standing.role !== null && !lastOwner,
+    /** Approve requests, invite, remove and ban ordinary members, read the audit log. */
+    moderate: host,
+    /** Roles, settings, visibility and join policy. */
+    manage: standing.role === "owner" || admin,
+  };
+}
+
+export type GroupPermissions = ReturnType<typeof groupPermissions>;
+
+/** Whether `actor` may remove or ban someone with `targetRole`: moderators only ordinary members. */
+export function canSanction(standing: GroupStanding, actor: Actor, targetRole: GroupRole | null): boolean {
+  if (isSiteAdmin(actor) || standing.role === "owner") return targetRole !== "owner" || isSiteAdmin(actor);
+  return standing.role === "moderator" && (targetRole === "member" || targetRole === null);
+}
+
+export function canCreateGroup(actor: Actor): boolean {
+  return isSiteAdmin(actor);
+}

@@ -26,6 +26,9 @@ export function SiteHeader({ locale, viewer }: { locale: Locale; viewer: HeaderV
               </NavLink>
             </li>
             <li>
+              <NavLink to="/g">{t("nav.groups")}</NavLink>
+            </li>
+            <li>
               <NavLink to="/p">{t("nav.principles")}</NavLink>
             </li>
           </ul>

@@ -1,0 +1,34 @@
+import { redirect } from "@remix-run/node";
+import type { Database } from "../../db/index";
+import { findVisibleGroup } from "../domain/groups/queries.server";
+import { groupPermissions, type Actor } from "./policy";
+
+/** Missing and invisible look exactly the same: one 404, one body. */
+export function notFound(): never {
+  throw new Response("Not Found", { status: 404 });
+}
+
+/** Visible but not allowed: 403, translated by the shared error page. */
+export function forbidden(): never {
+  throw new Response("Forbidden", { status: 403 });
+}
+
+/** A group the actor may see (else 404), with their standing and the `can` object for the page. */
+export async function requireVisibleGroup(db: Database, actor: Actor, slug: string | undefined) {
+  if (!slug || !/^[a-z0-9-]{1,64}$/.test(slug)) notFound();
+  const found = await findVisibleGroup(db, actor, slug);
+  if (!found) notFound();
+  const { group, standing } = found;
+  const can = groupPermissions(actor, { visibility: group.visibility, listed: group.listed, joinPolicy: group.join_policy }, standing);
+  return { group, standing, can };
+}
+
+/** Turns a command's 404 into the shared 404 and a 401 into a trip to the sign-in page. */
+export function throwForMissingOrSignedOut(result: { ok: boolean; status?: number; formError?: string }, request: Request): void {
+  if (result.ok) return;
+  if (result.status === 404 && result.formError === "error.notFound.title") notFound();
+  if (result.status === 401) {
+    const url = new URL(request.url);
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+}

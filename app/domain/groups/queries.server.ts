@@ -1,0 +1,227 @@
+import { sql, type ExpressionBuilder, type RawBuilder, type SqlBool } from "kysely";
+import type { Database, DB } from "../../../db/index";
+import { isSiteAdmin, NO_STANDING, type Actor, type GroupStanding } from "../../auth/policy";
+
+/**
+ * The one visibility rule for group content, in SQL: public groups, groups
+ * the actor belongs to, and everything for site admins. Every query that
+ * lists or loads a group or anything inside one applies it; the query only
+ * needs the `groups` table in scope under that name.
+ */
+export function groupIsVisibleTo(actor: Actor): RawBuilder<SqlBool> {
+  if (isSiteAdmin(actor)) return sql<SqlBool>`true`;
+  if (actor.kind !== "member") return sql<SqlBool>`(groups.visibility = 'public')`;
+  return sql<SqlBool>`(groups.visibility = 'public' or exists (
+    select 1 from group_members visibility_check
+    where visibility_check.group_id = groups.id and visibility_check.member_id = ${actor.id}))`;
+}
+
+const memberCount = (eb: ExpressionBuilder<DB, "groups">) =>
+  eb
+    .selectFrom("group_members")
+    .select((e) => e.fn.countAll<number>().as("n"))
+    .whereRef("group_members.group_id", "=", "groups.id")
+    .as("member_count");
+
+export interface DirectoryEntry {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  colour: string;
+  visibility: "public" | "private";
+  joinPolicy: "open" | "request" | "invite";
+  memberCount: number;
+  lastActivityAt: string;
+  myRole: "owner" | "moderator" | "member" | null;
+  pendingRequest: boolean;
+  banned: boolean;
+  /** Listed but not readable by this viewer: name and description only. */
+  readable: boolean;
+}
+
+/** The directory: groups the viewer can read, plus listed private ones by name; the viewer's own first. */
+export async function listGroupDirectory(db: Database, actor: Actor): Promise<DirectoryEntry[]> {
+  const actorId = actor.kind === "member" ? actor.id : "00000000-0000-0000-0000-000000000000";
+  const rows = await db
+    .selectFrom("groups")
+    .leftJoin("group_members as mine", (join) =>
+      join.onRef("mine.group_id", "=", "groups.id").on("mine.member_id", "=", actorId),
+    )
+    .select((eb) => [
+      "groups.id",
+      "groups.slug",
+      "groups.name",
+      "groups.description",
+      "groups.colour",
+      "groups.visibility",
+      "groups.join_policy",
+      "groups.last_activity_at",
+      "mine.role as my_role",
+      memberCount(eb),
+      eb
+        .exists(
+          eb
+            .selectFrom("group_join_requests")
+            .select(sql`1`.as("one"))
+            .whereRef("group_join_requests.group_id", "=", "groups.id")
+            .where("group_join_requests.member_id", "=", actorId)
+            .where("group_join_requests.status", "=", "pending"),
+        )
+        .as("pending_request"),
+      eb
+        .exists(
+          eb
+            .selectFrom("group_bans")
+            .select(sql`1`.as("one"))
+            .whereRef("group_bans.group_id", "=", "groups.id")
+            .where("group_bans.member_id", "=", actorId),
+        )
+        .as("banned"),
+      groupIsVisibleTo(actor).as("readable"),
+    ])
+    .where((eb) => eb.or([groupIsVisibleTo(actor), eb("groups.listed", "=", true)]))
+    .orderBy(sql`mine.role is null`)
+    .orderBy("groups.last_activity_at", "desc")
+    .orderBy("groups.name")
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    colour: row.colour,
+    visibility: row.visibility,
+    joinPolicy: row.join_policy,
+    memberCount: Number(row.member_count ?? 0),
+    lastActivityAt: row.last_activity_at.toISOString(),
+    myRole: row.my_role ?? null,
+    pendingRequest: Boolean(row.pending_request),
+    banned: Boolean(row.banned),
+    readable: Boolean(row.readable),
+  }));
+}
+
+/** The actor's standing in a group (role, ban, pending request, owner count). */
+export async function loadStanding(db: Database, groupId: string, actor: Actor): Promise<GroupStanding> {
+  const owners = await db
+    .selectFrom("group_members")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("group_id", "=", groupId)
+    .where("role", "=", "owner")
+    .executeTakeFirstOrThrow();
+  if (actor.kind !== "member") return { ...NO_STANDING, ownerCount: Number(owners.n) };
+  const [membership, ban, request] = await Promise.all([
+    db.selectFrom("group_members").select("role").where("group_id", "=", groupId).where("member_id", "=", actor.id).executeTakeFirst(),
+    db.selectFrom("group_bans").select("member_id").where("group_id", "=", groupId).where("member_id", "=", actor.id).executeTakeFirst(),
+    db
+      .selectFrom("group_join_requests")
+      .select("id")
+      .where("group_id", "=", groupId)
+      .where("member_id", "=", actor.id)
+      .where("status", "=", "pending")
+      .executeTakeFirst(),
+  ]);
+  return {
+    role: membership?.role ?? null,
+    banned: ban !== undefined,
+    pendingRequest: request !== undefined,
+    ownerCount: Number(owners.n),
+  };
+}
+
+/** A group as its page shows it, or null when it does not exist or the actor may not see it. */
+export async function findVisibleGroup(db: Database, actor: Actor, slug: string) {
+  const group = await db
+    .selectFrom("groups")
+    .selectAll("groups")
+    .select((eb) => memberCount(eb))
+    .where("groups.slug", "=", slug)
+    .where(groupIsVisibleTo(actor))
+    .executeTakeFirst();
+  if (!group) return null;
+  return { group, standing: await loadStanding(db, group.id, actor) };
+}
+
+/** Listed groups can be asked to join by name even when the asker cannot read them. */
+export async function findListedOrVisibleGroupById(db: Database, actor: Actor, groupId: string) {
+  return db
+    .selectFrom("groups")
+    .selectAll()
+    .where("id", "=", groupId)
+    .where((eb) => eb.or([groupIsVisibleTo(actor), eb("groups.listed", "=", true)]))
+    .executeTakeFirst();
+}
+
+export async function listGroupMembers(db: Database, groupId: string) {
+  return db
+    .selectFrom("group_members")
+    .innerJoin("members", "members.id", "group_members.member_id")
+    .select(["members.id", "members.username", "members.display_name", "group_members.role", "group_members.joined_at"])
+    .where("group_members.group_id", "=", groupId)
+    .orderBy(sql`case group_members.role when 'owner' then 0 when 'moderator' then 1 else 2 end`)
+    .orderBy("members.display_name")
+    .execute();
+}
+
+export async function listPendingJoinRequests(db: Database, groupId: string) {
+  return db
+    .selectFrom("group_join_requests")
+    .innerJoin("members", "members.id", "group_join_requests.member_id")
+    .select([
+      "group_join_requests.id",
+      "group_join_requests.message",
+      "group_join_requests.created_at",
+      "members.username",
+      "members.display_name",
+    ])
+    .where("group_join_requests.group_id", "=", groupId)
+    .where("group_join_requests.status", "=", "pending")
+    .orderBy("group_join_requests.created_at")
+    .execute();
+}
+
+export async function listOpenInvitations(db: Database, groupId: string) {
+  return db
+    .selectFrom("group_invitations")
+    .select(["id", "email", "created_at", "expires_at"])
+    .where("group_id", "=", groupId)
+    .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
+    .where("expires_at", ">", new Date())
+    .orderBy("created_at", "desc")
+    .execute();
+}
+
+export async function listBans(db: Database, groupId: string) {
+  return db
+    .selectFrom("group_bans")
+    .innerJoin("members", "members.id", "group_bans.member_id")
+    .select(["members.id", "members.username", "members.display_name", "group_bans.reason", "group_bans.created_at"])
+    .where("group_bans.group_id", "=", groupId)
+    .orderBy("group_bans.created_at", "desc")
+    .execute();
+}
+
+export async function listAuditLog(db: Database, groupId: string | null, limit = 100) {
+  let query = db
+    .selectFrom("audit_log")
+    .leftJoin("members as actor", "actor.id", "audit_log.actor_id")
+    .leftJoin("members as target", "target.id", "audit_log.target_member_id")
+    .leftJoin("groups", "groups.id", "audit_log.group_id")
+    .select([
+      "audit_log.id",
+      "audit_log.action",
+      "audit_log.reason",
+      "audit_log.target_label",
+      "audit_log.created_at",
+      "actor.username as actor_username",
+      "target.username as target_username",
+      "groups.slug as group_slug",
+      "groups.name as group_name",
+    ])
+    .orderBy("audit_log.id", "desc")
+    .limit(limit);
+  if (groupId) query = query.where("audit_log.group_id", "=", groupId);
+  return query.execute();
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import type { MessageKey } from "../../i18n/nl";
+import { emailSchema, safeText } from "../accounts/schema";
+
+const msg = (key: MessageKey) => key;
+
+export const GROUP_COLOURS = ["green", "blue", "orange", "purple", "teal", "red", "olive", "brown"] as const;
+export const RESERVED_GROUP_SLUGS = new Set(["new", "feed.xml", "settings", "admin"]);
+
+export const groupSlugSchema = safeText
+  .transform((v) => v.trim())
+  .pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9-]{1,64}$/, msg("validation.slug.format"))
+      .refine((v) => !RESERVED_GROUP_SLUGS.has(v), msg("validation.slug.reserved")),
+  );
+
+const groupFields = {
+  name: safeText.transform((v) => v.trim()).pipe(z.string().min(3, msg("validation.groupName.length")).max(80, msg("validation.groupName.length"))),
+  description: safeText.transform((v) => v.trim()).pipe(z.string().max(300, msg("validation.description.length"))),
+  about: safeText.pipe(z.string().max(20000, msg("validation.about.length"))),
+  colour: z.enum(GROUP_COLOURS, { errorMap: () => ({ message: msg("validation.required") }) }),
+  visibility: z.enum(["public", "private"], { errorMap: () => ({ message: msg("validation.required") }) }),
+  listed: z
+    .enum(["listed", "unlisted"], { errorMap: () => ({ message: msg("validation.required") }) })
+    .transform((v) => v === "listed"),
+  joinPolicy: z.enum(["open", "request", "invite"], { errorMap: () => ({ message: msg("validation.required") }) }),
+};
+
+export const groupSettingsSchema = z.object(groupFields);
+
+export const createGroupSchema = z.object({
+  ...groupFields,
+  slug: groupSlugSchema,
+  owner: safeText.transform((v) => v.trim().replace(/^@/, "").toLowerCase()).pipe(z.string().min(1, msg("validation.required"))),
+});
+
+export const joinRequestSchema = z.object({
+  message: safeText.transform((v) => v.trim()).pipe(z.string().max(500, msg("validation.joinMessage.length"))),
+});
+
+export const inviteSchema = z.object({ email: emailSchema });
+
+export const reasonSchema = safeText.transform((v) => v.trim()).pipe(z.string().max(500, msg("validation.reason.length")));

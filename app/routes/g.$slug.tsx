@@ -1,0 +1,217 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Avatar } from "../components/avatar";
+import { FailureMessage } from "../components/failure-message";
+import { FormMessage } from "../components/form-fields";
+import { GroupBadges, ROLE_KEYS } from "../components/group-badge";
+import { UserHtml } from "../components/user-html";
+import { requireVisibleGroup, throwForMissingOrSignedOut } from "../auth/guards.server";
+import { joinGroup, leaveGroup, requestToJoin, withdrawJoinRequest } from "../domain/groups/commands.server";
+import { listGroupMembers } from "../domain/groups/queries.server";
+import { joinRequestSchema } from "../domain/groups/schema";
+import { translator } from "../i18n/index";
+import { useTranslate } from "../i18n/react";
+import { requestLocale } from "../i18n/request.server";
+import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
+
+const PREVIEW = 12;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { group, standing, can } = await requireVisibleGroup(context.db, context.actor, params.slug);
+  const members = can.viewMembers ? await listGroupMembers(context.db, group.id) : [];
+  return {
+    locale: requestLocale(request, context.actor),
+    group: {
+      id: group.id,
+      slug: group.slug,
+      name: group.name,
+      description: group.description,
+      aboutHtml: group.about_html,
+      colour: group.colour,
+      visibility: group.visibility,
+      joinPolicy: group.join_policy,
+      memberCount: Number(group.member_count ?? 0),
+    },
+    hosts: members.filter((m) => m.role !== "member").map((m) => ({ username: m.username, name: m.display_name, role: m.role })),
+    preview: members.slice(0, PREVIEW).map((m) => ({ username: m.username, name: m.display_name })),
+    standing: { role: standing.role, banned: standing.banned, pendingRequest: standing.pendingRequest },
+    signedIn: context.actor.kind === "member",
+    can,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [];
+  const t = translator(data.locale);
+  return [{ title: `${data.group.name} · ${t("site.name")}` }, { name: "description", content: data.group.description }];
+};
+
+export { formRouteHeaders as headers } from "../lib/route-headers";
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { group } = await requireVisibleGroup(context.db, context.actor, params.slug);
+  const values = await readForm(request);
+  let result;
+  switch (values.intent) {
+    case "join":
+      result = await joinGroup(context.db, context.actor, group.id);
+      break;
+    case "leave":
+      result = await leaveGroup(context.db, context.actor, group.id);
+      break;
+    case "withdraw":
+      result = await withdrawJoinRequest(context.db, context.actor, group.id);
+      break;
+    case "request": {
+      const { data, failure } = parseForm(joinRequestSchema, values);
+      if (failure) return failure;
+      result = await requestToJoin(context.db, context.actor, group.id, data.message);
+      break;
+    }
+    default:
+      return formFailure(values, { status: 400, formError: "error.badRequest.text" });
+  }
+  throwForMissingOrSignedOut(result, request);
+  if (!result.ok) return formFailure(values, result);
+  // Leaving a private circle makes its page invisible: go to the directory.
+  if (values.intent === "leave") throw redirect(group.visibility === "private" ? "/g" : `/g/${group.slug}?notice=left`);
+  throw redirect(`/g/${group.slug}?notice=${values.intent === "join" ? "joined" : values.intent === "request" ? "requested" : "withdrawn"}`);
+}
+
+const NOTICES = {
+  joined: "groups.joined",
+  left: "groups.left",
+  requested: "groups.requestSent",
+  withdrawn: "groups.requestWithdrawnByYou",
+} as const;
+
+export default function GroupPage() {
+  const { group, hosts, preview, standing, signedIn, can } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>() as FormFailure | undefined;
+  const [searchParams] = useSearchParams();
+  const notice = searchParams.get("notice") as keyof typeof NOTICES | null;
+  const t = useTranslate();
+  return (
+    <article className={`group group--${group.colour}`}>
+      <header className="group__header">
+        <p className="breadcrumb">
+          <Link to="/g">{t("groups.title")}</Link>
+        </p>
+        <h1>{group.name}</h1>
+        <p className="lead">{group.description}</p>
+        <p>
+          <GroupBadges visibility={group.visibility} joinPolicy={group.joinPolicy} /> · {t("groups.memberCount", { count: group.memberCount })}
+          {standing.role ? <> · <strong>{t(ROLE_KEYS[standing.role])}</strong></> : null}
+        </p>
+      </header>
+      {notice && NOTICES[notice] ? <FormMessage kind="success">{t(NOTICES[notice])}</FormMessage> : null}
+      <FailureMessage failure={failure} />
+
+      <section aria-labelledby="membership-title" className="join-control">
+        <h2 id="membership-title" className="visually-hidden">
+          {t("groups.membership")}
+        </h2>
+        {!signedIn ? (
+          <p>
+            <Link to={`/login?redirectTo=${encodeURIComponent(`/g/${group.slug}`)}`}>{t("groups.signInToJoin")}</Link>
+          </p>
+        ) : standing.banned ? (
+          <p>{t("groups.banned")}</p>
+        ) : can.join ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="join" className="button">
+              {t("groups.join")}
+            </button>
+          </Form>
+        ) : can.requestToJoin ? (
+          <Form method="post">
+            <label htmlFor="field-message">{t("groups.requestMessage")}</label>
+            <textarea id="field-message" name="message" rows={3} maxLength={500} defaultValue={failure?.values.message} />
+            <button type="submit" name="intent" value="request" className="button">
+              {t("groups.requestSubmit")}
+            </button>
+          </Form>
+        ) : can.withdrawRequest ? (
+          <Form method="post">
+            <p>{t("groups.requestPending")}</p>
+            <button type="submit" name="intent" value="withdraw" className="button button--secondary">
+              {t("groups.withdraw")}
+            </button>
+          </Form>
+        ) : standing.role ? (
+          can.leave ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="leave" className="button button--secondary">
+                {t("groups.leave")}
+              </button>
+            </Form>
+          ) : (
+            <p className="muted">{t("groups.lastOwner")}</p>
+          )
+        ) : group.joinPolicy === "invite" ? (
+          <p className="muted">{t("groups.inviteOnly")}</p>
+        ) : null}
+      </section>
+
+      {group.aboutHtml ? (
+        <section aria-labelledby="about-title">
+          <h2 id="about-title">{t("groups.about")}</h2>
+          <UserHtml html={group.aboutHtml} />
+        </section>
+      ) : null}
+
+      {hosts.length > 0 ? (
+        <section aria-labelledby="hosts-title">
+          <h2 id="hosts-title">{t("groups.hosts")}</h2>
+          <ul className="people">
+            {hosts.map((host) => (
+              <li key={host.username}>
+                <Link to={`/u/${host.username}`} className="person">
+                  <Avatar name={host.name} username={host.username} size="small" /> {host.name}
+                </Link>{" "}
+                <span className="muted">({t(ROLE_KEYS[host.role])})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {can.viewMembers ? (
+        <section aria-labelledby="members-title">
+          <h2 id="members-title">{t("groups.members")}</h2>
+          <ul className="people people--inline">
+            {preview.map((member) => (
+              <li key={member.username}>
+                <Link to={`/u/${member.username}`} className="person" title={member.name}>
+                  <Avatar name={member.name} username={member.username} size="small" /> {member.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to={`/g/${group.slug}/members`}>{t("groups.allMembers", { count: group.memberCount })}</Link>
+          </p>
+        </section>
+      ) : null}
+
+      {can.moderate ? (
+        <nav aria-label={t("groups.hostTools")} className="host-tools">
+          <h2>{t("groups.hostTools")}</h2>
+          <ul>
+            <li>
+              <Link to={`/g/${group.slug}/members`}>{t("groups.manageMembers")}</Link>
+            </li>
+            {can.manage ? (
+              <li>
+                <Link to={`/g/${group.slug}/settings`}>{t("groups.settings")}</Link>
+              </li>
+            ) : null}
+            <li>
+              <Link to={`/g/${group.slug}/audit`}>{t("groups.audit")}</Link>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
+    </article>
+  );
+}
