@@ -32,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     timeZone: actor.kind === "member" ? actor.timeZone : DEFAULT_TIME_ZONE,
     viewer:
       actor.kind === "member"
-        ? { username: actor.username, displayName: actor.displayName, emailVerified: actor.emailVerified }
+        ? { username: actor.username, displayName: actor.displayName, emailVerified: actor.emailVerified, isAdmin: actor.siteRole === "admin" }
         : null,
   };
 }

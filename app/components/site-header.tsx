@@ -8,6 +8,7 @@ export interface HeaderViewer {
   username: string;
   displayName: string;
   emailVerified: boolean;
+  isAdmin: boolean;
 }
 
 export function SiteHeader({ locale, viewer }: { locale: Locale; viewer: HeaderViewer | null }) {
@@ -40,6 +41,7 @@ export function SiteHeader({ locale, viewer }: { locale: Locale; viewer: HeaderV
                 <Avatar name={viewer.displayName} username={viewer.username} size="small" />
                 <span>{viewer.displayName}</span>
               </Link>
+              {viewer.isAdmin ? <Link to="/admin/audit">{t("nav.admin")}</Link> : null}
               <Link to="/settings">{t("nav.settings")}</Link>
               <Form method="post" action="/logout" className="inline-form">
                 <button type="submit" className="link-button">

@@ -342,4 +342,8 @@ export const en: Record<MessageKey, string> = {
   "email.requestDeclined.body": "Hello {name},\n\nThe hosts of {group} did not approve your request this time. You can always approach them in person.",
   "email.invitation.subject": "Invitation to {group}",
   "email.invitation.body": "Hello,\n\n{inviter} invites you to the circle {group} in the Good Work Network. Accept the invitation with this link (valid for two weeks):\n\n{link}\n\nNo account yet? The link lets you create one.",
+  "admin.audit": "Site-wide audit log",
+  "admin.audit.intro": "Every host and administrator action in every circle, newest first.",
+  "audit.circle": "Circle",
+  "nav.admin": "Admin",
 };

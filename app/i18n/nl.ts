@@ -340,6 +340,10 @@ export const nl = {
   "email.requestDeclined.body": "Hallo {name},\n\nDe gastheren van {group} hebben je aanvraag deze keer niet toegelaten. Je kunt hen altijd persoonlijk benaderen.",
   "email.invitation.subject": "Uitnodiging voor {group}",
   "email.invitation.body": "Hallo,\n\n{inviter} nodigt je uit voor de kring {group} in het Goed Werk Netwerk. Neem de uitnodiging aan via deze link (twee weken geldig):\n\n{link}\n\nHeb je nog geen account? Via de link kun je er een maken.",
+  "admin.audit": "Logboek van het hele netwerk",
+  "admin.audit.intro": "Alle acties van gastheren en beheerders in alle kringen, de nieuwste eerst.",
+  "audit.circle": "Kring",
+  "nav.admin": "Beheer",
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { forbidden, requireVisibleGroup } from "../auth/guards.server";
 import { listAuditLog } from "../domain/groups/queries.server";
-import { formatDateTime, translator, type MessageKey } from "../i18n/index";
+import { AUDIT_ACTION_KEYS } from "../components/audit-actions";
+import { formatDateTime, translator } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
 
@@ -31,22 +32,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   return [{ title: `${t("groups.audit")} · ${data.group.name} · ${t("site.name")}` }, { name: "robots", content: "noindex" }];
 };
 
-const ACTIONS: Record<string, MessageKey> = {
-  "group.create": "audit.group.create",
-  "group.settings": "audit.group.settings",
-  "request.approve": "audit.request.approve",
-  "request.decline": "audit.request.decline",
-  "invite.send": "audit.invite.send",
-  "invite.revoke": "audit.invite.revoke",
-  "invite.accept": "audit.invite.accept",
-  "invite-link.create": "audit.inviteLink.create",
-  "invite-link.revoke": "audit.inviteLink.revoke",
-  "invite-link.join": "audit.inviteLink.join",
-  "member.remove": "audit.member.remove",
-  "member.ban": "audit.member.ban",
-  "member.unban": "audit.member.unban",
-  "member.role": "audit.member.role",
-};
 
 export default function GroupAudit() {
   const { group, entries } = useLoaderData<typeof loader>();
@@ -75,7 +60,7 @@ export default function GroupAudit() {
             <tr key={e.id}>
               <td>{formatDateTime(new Date(e.at), locale, undefined, { dateStyle: "medium", timeStyle: "short" })}</td>
               <td>{e.actor ? `@${e.actor}` : t("audit.formerMember")}</td>
-              <td>{ACTIONS[e.action] ? t(ACTIONS[e.action]!) : e.action}</td>
+              <td>{AUDIT_ACTION_KEYS[e.action] ? t(AUDIT_ACTION_KEYS[e.action]!) : e.action}</td>
               <td>{[e.target ? `@${e.target}` : null, e.label || null].filter(Boolean).join(" · ")}</td>
               <td>{e.reason}</td>
             </tr>

@@ -338,3 +338,20 @@ describe("creating and configuring circles", () => {
     expect(await bad.text()).toContain('value="x"');
   });
 });
+
+describe("the site-wide audit log and your data", () => {
+  it("shows every circle's actions to site admins only", async () => {
+    const anna = await as("anna");
+    const page = visibleText(await (await anna.get("/admin/audit")).text());
+    expect(page).toContain("Logboek van het hele netwerk");
+    expect(page).toContain("aanvraag toegelaten");
+    expect((await (await as("bram")).get("/admin/audit")).status).toBe(403);
+    expect((await visitor().get("/admin/audit")).status).toBe(302);
+  });
+
+  it("puts a member's circles and requests in their data export", async () => {
+    const daan = await as("daan");
+    const data = await (await daan.get("/settings/export.json")).json();
+    expect(data.circles.map((c: { slug: string }) => c.slug)).toContain("leerkring-vakmanschap");
+  });
+});

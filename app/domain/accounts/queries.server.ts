@@ -114,6 +114,18 @@ export async function exportMemberData(db: Database, memberId: string) {
     .select(["created_at", "last_seen_at", "expires_at", "user_agent", "ip_address"])
     .where("member_id", "=", memberId)
     .execute();
+  const circles = await db
+    .selectFrom("group_members")
+    .innerJoin("groups", "groups.id", "group_members.group_id")
+    .select(["groups.slug", "groups.name", "group_members.role", "group_members.joined_at"])
+    .where("group_members.member_id", "=", memberId)
+    .execute();
+  const requests = await db
+    .selectFrom("group_join_requests")
+    .innerJoin("groups", "groups.id", "group_join_requests.group_id")
+    .select(["groups.name", "group_join_requests.message", "group_join_requests.status", "group_join_requests.created_at"])
+    .where("group_join_requests.member_id", "=", memberId)
+    .execute();
   return {
     exportedAt: new Date().toISOString(),
     profile: {
@@ -135,6 +147,8 @@ export async function exportMemberData(db: Database, memberId: string) {
       userAgent: s.user_agent,
       ipAddress: s.ip_address,
     })),
+    circles: circles.map((c) => ({ slug: c.slug, name: c.name, role: c.role, joinedAt: c.joined_at.toISOString() })),
+    joinRequests: requests.map((r) => ({ circle: r.name, message: r.message, status: r.status, createdAt: r.created_at.toISOString() })),
   };
 }
 

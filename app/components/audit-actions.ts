@@ -1,0 +1,19 @@
+import type { MessageKey } from "../i18n/index";
+
+/** Audit log actions in words. */
+export const AUDIT_ACTION_KEYS: Record<string, MessageKey> = {
+  "group.create": "audit.group.create",
+  "group.settings": "audit.group.settings",
+  "request.approve": "audit.request.approve",
+  "request.decline": "audit.request.decline",
+  "invite.send": "audit.invite.send",
+  "invite.revoke": "audit.invite.revoke",
+  "invite.accept": "audit.invite.accept",
+  "invite-link.create": "audit.inviteLink.create",
+  "invite-link.revoke": "audit.inviteLink.revoke",
+  "invite-link.join": "audit.inviteLink.join",
+  "member.remove": "audit.member.remove",
+  "member.ban": "audit.member.ban",
+  "member.unban": "audit.member.unban",
+  "member.role": "audit.member.role",
+};
