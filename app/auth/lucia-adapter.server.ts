@@ -9,6 +9,22 @@ export function hashToken(token: string): string {
 
 export const ABSOLUTE_SESSION_LIFETIME_MS = 90 * 24 * 60 * 60 * 1000;
 
+function sessionAttributes(row: {
+  created_at: Date;
+  last_seen_at: Date;
+  user_agent: string;
+  ip_address: string;
+  absolute_expires_at: Date;
+}) {
+  return {
+    created_at: row.created_at,
+    last_seen_at: row.last_seen_at,
+    user_agent: row.user_agent,
+    ip_address: row.ip_address,
+    absolute_expires_at: row.absolute_expires_at,
+  };
+}
+
 /**
  * Lucia v3 adapter over Kysely. Lucia hands us the cookie token as the
  * "session id"; we store and query only its hash, and enforce an absolute
@@ -46,13 +62,7 @@ export function createKyselyAdapter(db: Database): Adapter {
           id: token,
           userId: row.member_id,
           expiresAt: row.expires_at,
-          attributes: {
-            created_at: row.created_at,
-            last_seen_at: row.last_seen_at,
-            user_agent: row.user_agent,
-            ip_address: row.ip_address,
-            absolute_expires_at: row.absolute_expires_at,
-          },
+          attributes: sessionAttributes(row),
         },
         {
           id: row.member_id,
@@ -81,13 +91,7 @@ export function createKyselyAdapter(db: Database): Adapter {
         id: row.id,
         userId: row.member_id,
         expiresAt: row.expires_at,
-        attributes: {
-          created_at: row.created_at,
-          last_seen_at: row.last_seen_at,
-          user_agent: row.user_agent,
-          ip_address: row.ip_address,
-          absolute_expires_at: row.absolute_expires_at,
-        },
+        attributes: sessionAttributes(row),
       }));
     },
 

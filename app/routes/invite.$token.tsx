@@ -1,11 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FailureMessage } from "../components/failure-message";
-import { FormMessage } from "../components/form-fields";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { InvitationPage } from "../components/invitation-page";
 import { throwForMissingOrSignedOut } from "../auth/guards.server";
 import { acceptInvitation, findOpenInvitation } from "../domain/groups/commands.server";
 import { translator } from "../i18n/index";
-import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
 import { formFailure, readForm, type FormFailure } from "../lib/http.server";
 
@@ -38,47 +36,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Invitation() {
-  const { invitation, signedIn, verified, here } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as FormFailure | undefined;
-  const t = useTranslate();
-  if (!invitation) {
-    return (
-      <div className="narrow">
-        <h1>{t("groups.invitation")}</h1>
-        <FormMessage kind="error">{t("groups.invite.invalid")}</FormMessage>
-      </div>
-    );
-  }
-  return (
-    <div className="narrow">
-      <h1>{t("groups.invitation.title", { group: invitation.name })}</h1>
-      <p className="lead">{invitation.description}</p>
-      <FailureMessage failure={failure} />
-      {signedIn ? (
-        verified ? (
-          <Form method="post">
-            <button type="submit" className="button">
-              {t("groups.invitation.accept")}
-            </button>
-          </Form>
-        ) : (
-          <p>
-            {t("groups.verifyFirst")} <Link to="/verify-email">{t("verify.bannerLink")}</Link>
-          </p>
-        )
-      ) : (
-        <>
-          <p>{t("groups.invitation.signIn")}</p>
-          <p className="button-row">
-            <Link className="button" to={`/login?redirectTo=${encodeURIComponent(here)}`}>
-              {t("login.title")}
-            </Link>
-            <Link className="button button--secondary" to="/signup">
-              {t("signup.title")}
-            </Link>
-          </p>
-        </>
-      )}
-    </div>
-  );
+  return <InvitationPage group={data.invitation} signedIn={data.signedIn} verified={data.verified} here={data.here} failure={failure} />;
 }

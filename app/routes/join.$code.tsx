@@ -1,11 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FailureMessage } from "../components/failure-message";
-import { FormMessage } from "../components/form-fields";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { InvitationPage } from "../components/invitation-page";
 import { throwForMissingOrSignedOut } from "../auth/guards.server";
 import { findGroupByInviteCode, joinByInviteLink } from "../domain/groups/commands.server";
 import { translator } from "../i18n/index";
-import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
 import { formFailure, readForm, type FormFailure } from "../lib/http.server";
 
@@ -16,6 +14,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     locale: requestLocale(request, context.actor),
     group: group ? { name: group.name, description: group.description } : null,
     signedIn: context.actor.kind === "member",
+    verified: context.actor.kind === "member" && context.actor.emailVerified,
     here: new URL(request.url).pathname,
   };
 }
@@ -36,41 +35,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function JoinByLink() {
-  const { group, signedIn, here } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as FormFailure | undefined;
-  const t = useTranslate();
-  if (!group) {
-    return (
-      <div className="narrow">
-        <h1>{t("groups.invitation")}</h1>
-        <FormMessage kind="error">{t("groups.invite.invalid")}</FormMessage>
-      </div>
-    );
-  }
-  return (
-    <div className="narrow">
-      <h1>{t("groups.invitation.title", { group: group.name })}</h1>
-      <p className="lead">{group.description}</p>
-      <FailureMessage failure={failure} />
-      {signedIn ? (
-        <Form method="post">
-          <button type="submit" className="button">
-            {t("groups.invitation.accept")}
-          </button>
-        </Form>
-      ) : (
-        <>
-          <p>{t("groups.invitation.signIn")}</p>
-          <p className="button-row">
-            <Link className="button" to={`/login?redirectTo=${encodeURIComponent(here)}`}>
-              {t("login.title")}
-            </Link>
-            <Link className="button button--secondary" to="/signup">
-              {t("signup.title")}
-            </Link>
-          </p>
-        </>
-      )}
-    </div>
-  );
+  return <InvitationPage group={data.group} signedIn={data.signedIn} verified={data.verified} here={data.here} failure={failure} />;
 }

@@ -1,32 +1,21 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findChromium, launchChromium, openPage, seriousAccessibilityViolations } from "../helpers/browser";
-import { startServerProcess, type ServerProcess } from "../helpers/server-process";
+import { describe, expect, it } from "vitest";
+import { findChromium, openPage, seriousAccessibilityViolations, useServerAndBrowser } from "../helpers/browser";
 
 const chromiumFound = findChromium();
 
 describe.skipIf("missing" in chromiumFound)("accounts in a real browser", () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServerProcess({ LOG_REQUESTS: "false" });
-    browser = await launchChromium((chromiumFound as { path: string }).path);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser((chromiumFound as { path: string }).path);
 
   for (const javaScriptEnabled of [true, false]) {
     const mode = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
     const name = javaScriptEnabled ? "met.js" : "zonder.js";
 
     it(`signs up, keeps typed text on an error, verifies by email, signs out and in again (${mode})`, async () => {
-      const { page, errors } = await openPage(browser, { javaScriptEnabled });
-      await page.goto(server.url);
+      const { page, errors } = await openPage(env.browser, { javaScriptEnabled });
+      await page.goto(env.server.url);
       await page.getByRole("link", { name: "Word lid" }).first().click();
-      await page.waitForURL(`${server.url}/signup`);
+      await page.waitForURL(`${env.server.url}/signup`);
       // axe runs as page script, so only where JavaScript is on.
       if (javaScriptEnabled) expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
@@ -42,11 +31,11 @@ describe.skipIf("missing" in chromiumFound)("accounts in a real browser", () => 
 
       await page.getByLabel("Wachtwoord").fill("samen kom je verder");
       await page.getByRole("button", { name: "Account aanmaken" }).click();
-      await page.waitForURL(`${server.url}/verify-email`);
+      await page.waitForURL(`${env.server.url}/verify-email`);
       await page.getByText(`We hebben een bevestigingslink gestuurd naar ${name}@example.nl`).waitFor();
 
       // The email arrives through the job queue in the dev mailbox.
-      const link = await findLinkInMailbox(browser, server.url, `${name}@example.nl`, "/verify-email?token=");
+      const link = await findLinkInMailbox(env.browser, env.server.url, `${name}@example.nl`, "/verify-email?token=");
       expect(link).toBeTruthy();
       await page.goto(link!);
       await page.getByRole("button", { name: "Bevestigen" }).click();
@@ -54,10 +43,10 @@ describe.skipIf("missing" in chromiumFound)("accounts in a real browser", () => 
       await page.getByText("Je e-mailadres is bevestigd.").waitFor();
 
       await page.getByRole("button", { name: "Uitloggen" }).click();
-      await page.waitForURL(`${server.url}/`);
+      await page.waitForURL(`${env.server.url}/`);
       await page.getByRole("link", { name: "Inloggen" }).waitFor();
 
-      await page.goto(`${server.url}/settings/sessions`);
+      await page.goto(`${env.server.url}/settings/sessions`);
       await page.waitForURL(/\/login\?redirectTo=%2Fsettings%2Fsessions/);
       await page.getByLabel("E-mailadres of gebruikersnaam").fill(name);
       await page.getByLabel("Wachtwoord").fill("niet mijn wachtwoord");
@@ -66,7 +55,7 @@ describe.skipIf("missing" in chromiumFound)("accounts in a real browser", () => 
       expect(await page.getByLabel("E-mailadres of gebruikersnaam").inputValue()).toBe(name);
       await page.getByLabel("Wachtwoord").fill("samen kom je verder");
       await page.getByRole("button", { name: "Inloggen" }).click();
-      await page.waitForURL(`${server.url}/settings/sessions`);
+      await page.waitForURL(`${env.server.url}/settings/sessions`);
       await page.getByText("deze sessie").waitFor();
       if (javaScriptEnabled) expect(await seriousAccessibilityViolations(page)).toEqual([]);
       // Rejected forms answer 4xx; the browser reports those loads, nothing else may appear.
@@ -76,18 +65,18 @@ describe.skipIf("missing" in chromiumFound)("accounts in a real browser", () => 
   }
 
   it("shows a demo member's public profile and the settings pages in English", async () => {
-    const { page, errors } = await openPage(browser, { locale: "en-GB" });
-    await page.goto(`${server.url}/login`);
+    const { page, errors } = await openPage(env.browser, { locale: "en-GB" });
+    await page.goto(`${env.server.url}/login`);
     await page.getByLabel("Email address or username").fill("carmen");
     await page.getByLabel("Password").fill("goedwerk-demo");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${env.server.url}/`);
     await page.getByRole("link", { name: "Carmen Bakker" }).click();
-    await page.waitForURL(`${server.url}/u/carmen`);
+    await page.waitForURL(`${env.server.url}/u/carmen`);
     await page.getByText("@carmen").waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     for (const path of ["/settings", "/settings/account", "/settings/data"]) {
-      await page.goto(server.url + path);
+      await page.goto(env.server.url + path);
       expect(await page.textContent("h1")).toBe("Settings");
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
     }

@@ -1,26 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findChromium, launchChromium, openPage, seriousAccessibilityViolations } from "../helpers/browser";
-import { startServerProcess, type ServerProcess } from "../helpers/server-process";
+import { describe, expect, it } from "vitest";
+import { findChromium, openPage, seriousAccessibilityViolations, useServerAndBrowser } from "../helpers/browser";
 
 const chromiumFound = findChromium();
 
 describe.skipIf("missing" in chromiumFound)("the forum in a real browser", () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServerProcess({ LOG_REQUESTS: "false" });
-    browser = await launchChromium((chromiumFound as { path: string }).path);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser((chromiumFound as { path: string }).path);
 
   it("renders the home page in Dutch, without console errors or serious accessibility problems", async () => {
-    const { page, errors } = await openPage(browser);
-    const response = await page.goto(server.url);
+    const { page, errors } = await openPage(env.browser);
+    const response = await page.goto(env.server.url);
     expect(response?.status()).toBe(200);
     expect(await page.getAttribute("html", "lang")).toBe("nl");
     expect(await page.textContent("h1")).toBe("Welkom bij het Goed Werk Netwerk");
@@ -31,16 +19,16 @@ describe.skipIf("missing" in chromiumFound)("the forum in a real browser", () =>
   });
 
   it("switches to English with JavaScript, without a full page load, and remembers it", async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${server.url}/p/goed-werk`);
+    const { page, errors } = await openPage(env.browser);
+    await page.goto(`${env.server.url}/p/goed-werk`);
     await page.waitForFunction(() => "__remixRouter" in window);
     await page.evaluate(() => ((window as unknown as { stayedHere: boolean }).stayedHere = true));
     await page.getByRole("button", { name: "English" }).click();
     await page.waitForFunction(() => document.documentElement.lang === "en");
-    expect(page.url()).toBe(`${server.url}/p/goed-werk`);
+    expect(page.url()).toBe(`${env.server.url}/p/goed-werk`);
     expect(await page.textContent("h1")).toBe("Good work in organisations");
     expect(await page.evaluate(() => (window as unknown as { stayedHere?: boolean }).stayedHere)).toBe(true);
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     expect(await page.textContent("h1")).toBe("Welcome to the Good Work Network");
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     // And back to Dutch.
@@ -51,9 +39,9 @@ describe.skipIf("missing" in chromiumFound)("the forum in a real browser", () =>
   });
 
   it("switches to English without JavaScript (the form posts and redirects back)", async () => {
-    const { page, errors } = await openPage(browser, { javaScriptEnabled: false });
-    await page.goto(`${server.url}/p/verbindingen`);
-    await Promise.all([page.waitForURL(`${server.url}/p/verbindingen`), page.getByRole("button", { name: "English" }).click()]);
+    const { page, errors } = await openPage(env.browser, { javaScriptEnabled: false });
+    await page.goto(`${env.server.url}/p/verbindingen`);
+    await Promise.all([page.waitForURL(`${env.server.url}/p/verbindingen`), page.getByRole("button", { name: "English" }).click()]);
     await page.waitForLoadState();
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(await page.textContent("h1")).toBe("Making and mending connections");
@@ -62,20 +50,21 @@ describe.skipIf("missing" in chromiumFound)("the forum in a real browser", () =>
   });
 
   it("follows the browser's language on a first visit", async () => {
-    const { page } = await openPage(browser, { locale: "en-GB" });
-    await page.goto(server.url);
+    const { page } = await openPage(env.browser, { locale: "en-GB" });
+    await page.goto(env.server.url);
     expect(await page.getAttribute("html", "lang")).toBe("en");
     await page.context().close();
   });
 
   it("shows a translated 404 page for an unknown address", async () => {
-    const { page, errors } = await openPage(browser);
-    const response = await page.goto(`${server.url}/dit-bestaat-niet`);
+    const { page, errors } = await openPage(env.browser);
+    const response = await page.goto(`${env.server.url}/dit-bestaat-niet`);
     expect(response?.status()).toBe(404);
     expect(await page.textContent("h1")).toBe("Pagina niet gevonden");
     await page.getByRole("link", { name: "Naar de startpagina" }).click();
-    await page.waitForURL(`${server.url}/`);
-    expect(await page.textContent("h1")).toBe("Welkom bij het Goed Werk Netwerk");
+    await page.waitForURL(`${env.server.url}/`);
+    // A client-side navigation: the URL changes before the new page has rendered.
+    await page.getByRole("heading", { level: 1, name: "Welkom bij het Goed Werk Netwerk" }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     // The browser itself reports the 404 document load; nothing else may appear.
     expect(errors.filter((e) => !e.includes("404"))).toEqual([]);
@@ -83,15 +72,15 @@ describe.skipIf("missing" in chromiumFound)("the forum in a real browser", () =>
   });
 
   it("fits a 360 px wide phone screen and starts with a working skip link", async () => {
-    const { page, errors } = await openPage(browser, { viewport: { width: 360, height: 740 } });
-    await page.goto(server.url);
+    const { page, errors } = await openPage(env.browser, { viewport: { width: 360, height: 740 } });
+    await page.goto(env.server.url);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.keyboard.press("Tab");
     const focused = await page.evaluate(() => document.activeElement?.textContent);
     expect(focused).toBe("Naar de inhoud");
     await page.keyboard.press("Enter");
-    expect(page.url()).toBe(`${server.url}/#main`);
+    expect(page.url()).toBe(`${env.server.url}/#main`);
     expect(errors).toEqual([]);
     await page.context().close();
   });

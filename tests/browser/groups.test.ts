@@ -1,44 +1,33 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findChromium, launchChromium, openPage, seriousAccessibilityViolations } from "../helpers/browser";
-import { startServerProcess, type ServerProcess } from "../helpers/server-process";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { findChromium, openPage, seriousAccessibilityViolations, useServerAndBrowser } from "../helpers/browser";
 
 const chromiumFound = findChromium();
 
 describe.skipIf("missing" in chromiumFound)("circles in a real browser", () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServerProcess({ LOG_REQUESTS: "false" });
-    browser = await launchChromium((chromiumFound as { path: string }).path);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser((chromiumFound as { path: string }).path);
 
   async function signIn(page: Page, username: string) {
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${env.server.url}/login`);
     await page.getByLabel("E-mailadres of gebruikersnaam").fill(username);
     await page.getByLabel("Wachtwoord").fill("goedwerk-demo");
     await page.getByRole("button", { name: "Inloggen" }).click();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${env.server.url}/`);
   }
 
   it("shows a visitor the directory and a public circle, and a private circle as not found", async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(server.url);
+    const { page, errors } = await openPage(env.browser);
+    await page.goto(env.server.url);
     await page.getByRole("link", { name: "Kringen" }).click();
-    await page.waitForURL(`${server.url}/g`);
+    await page.waitForURL(`${env.server.url}/g`);
     await page.getByText("Leerkring Vakmanschap").waitFor();
     expect(await page.getByText("Professionele vrienden").count()).toBe(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByRole("link", { name: "Goed werk in de praktijk" }).click();
-    await page.waitForURL(`${server.url}/g/goed-werk-in-de-praktijk`);
+    await page.waitForURL(`${env.server.url}/g/goed-werk-in-de-praktijk`);
     await page.getByRole("heading", { name: "Gastheren en gastvrouwen" }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    const hidden = await page.goto(`${server.url}/g/professionele-vrienden`);
+    const hidden = await page.goto(`${env.server.url}/g/professionele-vrienden`);
     expect(hidden?.status()).toBe(404);
     expect(errors.filter((e) => !e.includes("404"))).toEqual([]);
     await page.context().close();
@@ -47,9 +36,9 @@ describe.skipIf("missing" in chromiumFound)("circles in a real browser", () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`lets a member ask to join a private circle and a host approve it (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async () => {
       const asker = javaScriptEnabled ? "carmen" : "eva";
-      const { page, errors } = await openPage(browser, { javaScriptEnabled });
+      const { page, errors } = await openPage(env.browser, { javaScriptEnabled });
       await signIn(page, asker);
-      await page.goto(`${server.url}/g`);
+      await page.goto(`${env.server.url}/g`);
       const card = page.locator(".group-card", { hasText: "Leerkring Vakmanschap" });
       if (asker === "carmen") {
         // The demo has carmen's request pending already: withdraw it first, then ask again.
@@ -61,15 +50,15 @@ describe.skipIf("missing" in chromiumFound)("circles in a real browser", () => {
       await page.locator(".group-card", { hasText: "Leerkring Vakmanschap" }).getByRole("button", { name: "Aanvraag versturen" }).click();
       await page.getByText("Je aanvraag is verstuurd.").waitFor();
 
-      const host = await openPage(browser, { javaScriptEnabled });
+      const host = await openPage(env.browser, { javaScriptEnabled });
       await signIn(host.page, "bram");
-      await host.page.goto(`${server.url}/g/leerkring-vakmanschap/members`);
+      await host.page.goto(`${env.server.url}/g/leerkring-vakmanschap/members`);
       const item = host.page.locator(".queue__item", { hasText: `Groet van ${asker}` });
       await item.getByRole("button", { name: "Toelaten" }).click();
       await host.page.getByText("Aanvraag toegelaten").waitFor();
       if (javaScriptEnabled) expect(await seriousAccessibilityViolations(host.page)).toEqual([]);
 
-      const response = await page.goto(`${server.url}/g/leerkring-vakmanschap`);
+      const response = await page.goto(`${env.server.url}/g/leerkring-vakmanschap`);
       expect(response?.status()).toBe(200);
       await page.getByRole("button", { name: "Kring verlaten" }).waitFor();
       expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
@@ -80,19 +69,19 @@ describe.skipIf("missing" in chromiumFound)("circles in a real browser", () => {
   }
 
   it("gives hosts accessible management pages, in English too", async () => {
-    const { page, errors } = await openPage(browser, { locale: "en-GB" });
-    await page.goto(`${server.url}/login`);
+    const { page, errors } = await openPage(env.browser, { locale: "en-GB" });
+    await page.goto(`${env.server.url}/login`);
     await page.getByLabel("Email address or username").fill("anna");
     await page.getByLabel("Password").fill("goedwerk-demo");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${env.server.url}/`);
     for (const [path, heading] of [
       ["/g/professionele-vrienden/members", "Members"],
       ["/g/professionele-vrienden/settings", "Circle settings"],
       ["/g/professionele-vrienden/audit", "Audit log"],
       ["/g/new", "New circle"],
     ] as const) {
-      await page.goto(server.url + path);
+      await page.goto(env.server.url + path);
       expect(await page.textContent("h1")).toBe(heading);
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
     }

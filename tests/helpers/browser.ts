@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { startServerProcess, type ServerProcess } from "./server-process";
 
 /** Debian's Chromium (or CHROMIUM_PATH); browser downloads are not used. */
 export function findChromium(): { path: string } | { missing: string } {
@@ -65,4 +67,22 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+/**
+ * Inside a describe: starts the built server (fresh database, demo content)
+ * and Chromium before the tests, stops both after. Read `.server` and
+ * `.browser` inside tests.
+ */
+export function useServerAndBrowser(chromiumPath: string) {
+  const env = {} as { server: ServerProcess; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startServerProcess({ LOG_REQUESTS: "false" });
+    env.browser = await launchChromium(chromiumPath);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

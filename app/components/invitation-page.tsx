@@ -1,0 +1,59 @@
+import { Form, Link } from "@remix-run/react";
+import type { MessageKey } from "../i18n/index";
+import { useTranslate } from "../i18n/react";
+import { FailureMessage } from "./failure-message";
+import { FormMessage } from "./form-fields";
+
+interface InvitationPageProps {
+  group: { name: string; description: string } | null;
+  signedIn: boolean;
+  verified: boolean;
+  /** This page's path, to come back to after signing in. */
+  here: string;
+  failure?: { formError?: MessageKey; retryAfterSeconds?: number };
+}
+
+/** An invitation to a circle (emailed or a shareable link): accept, or sign in / sign up first. */
+export function InvitationPage({ group, signedIn, verified, here, failure }: InvitationPageProps) {
+  const t = useTranslate();
+  if (!group) {
+    return (
+      <div className="narrow">
+        <h1>{t("groups.invitation")}</h1>
+        <FormMessage kind="error">{t("groups.invite.invalid")}</FormMessage>
+      </div>
+    );
+  }
+  return (
+    <div className="narrow">
+      <h1>{t("groups.invitation.title", { group: group.name })}</h1>
+      <p className="lead">{group.description}</p>
+      <FailureMessage failure={failure} />
+      {signedIn ? (
+        verified ? (
+          <Form method="post">
+            <button type="submit" className="button">
+              {t("groups.invitation.accept")}
+            </button>
+          </Form>
+        ) : (
+          <p>
+            {t("groups.verifyFirst")} <Link to="/verify-email">{t("verify.bannerLink")}</Link>
+          </p>
+        )
+      ) : (
+        <>
+          <p>{t("groups.invitation.signIn")}</p>
+          <p className="button-row">
+            <Link className="button" to={`/login?redirectTo=${encodeURIComponent(here)}`}>
+              {t("login.title")}
+            </Link>
+            <Link className="button button--secondary" to="/signup">
+              {t("signup.title")}
+            </Link>
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
