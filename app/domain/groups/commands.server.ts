@@ -55,6 +55,14 @@ async function loadForActor(db: Database, actor: Actor, groupId: string) {
   return { group, standing, can };
 }
 
+/** The group, the actor as a host with the given power, or the failure to return (404 invisible, 403 not a host). */
+async function loadAsHost(db: Database, actor: Actor, groupId: string, power: "moderate" | "manage") {
+  const loaded = await loadForActor(db, actor, groupId);
+  if (!loaded) return { ok: false as const, failure: notFound };
+  if (!loaded.can[power] || !isMember(actor)) return { ok: false as const, failure: forbidden };
+  return { ok: true as const, ...loaded, host: actor };
+}
+
 // ——— creating and configuring ———
 
 export interface GroupSettingsInput {
@@ -225,9 +233,8 @@ export async function decideJoinRequest(
   approve: boolean,
   links: LinkContext,
 ): Promise<CommandResult> {
-  const loaded = await loadForActor(db, actor, groupId);
-  if (!loaded) return notFound;
-  if (!loaded.can.moderate || !isMember(actor)) return forbidden;
+  const loaded = await loadAsHost(db, actor, groupId, "moderate");
+  if (!loaded.ok) return loaded.failure;
   return db.transaction().execute(async (trx) => {
     const request = await trx
       .selectFrom("group_join_requests")
@@ -249,7 +256,7 @@ export async function decideJoinRequest(
     if (request.status !== "pending") return { ok: false, status: 409, formError: "groups.requestAlreadyDecided" } as const;
     await trx
       .updateTable("group_join_requests")
-      .set({ status: approve ? "approved" : "declined", decided_at: new Date(), decided_by: actor.id })
+      .set({ status: approve ? "approved" : "declined", decided_at: new Date(), decided_by: loaded.host.id })
       .where("id", "=", requestId)
       .execute();
     if (approve) {
@@ -261,7 +268,7 @@ export async function decideJoinRequest(
     }
     await recordAudit(trx, {
       groupId,
-      actorId: actor.id,
+      actorId: loaded.host.id,
       action: approve ? "request.approve" : "request.decline",
       targetMemberId: request.member_id,
     });
@@ -288,9 +295,8 @@ export async function inviteByEmail(
   email: string,
   links: LinkContext,
 ): Promise<CommandResult> {
-  const loaded = await loadForActor(db, actor, groupId);
-  if (!loaded) return notFound;
-  if (!loaded.can.moderate || !isMember(actor)) return forbidden;
+  const loaded = await loadAsHost(db, actor, groupId, "moderate");
+  if (!loaded.ok) return loaded.failure;
   const alreadyMember = await db
     .selectFrom("group_members")
     .innerJoin("members", "members.id", "group_members.member_id")
@@ -317,15 +323,15 @@ export async function inviteByEmail(
           group_id: groupId,
           email,
           token_hash: hashToken(token),
-          invited_by: actor.id,
+          invited_by: loaded.host.id,
           expires_at: new Date(Date.now() + INVITATION_LIFETIME_MS),
         })
         .execute();
-      await recordAudit(trx, { groupId, actorId: actor.id, action: "invite.send", targetLabel: email });
+      await recordAudit(trx, { groupId, actorId: loaded.host.id, action: "invite.send", targetLabel: email });
       await jobs.sendEmail(
         trx,
         invitationEmail(links.locale, email, {
-          inviter: actor.displayName,
+          inviter: loaded.host.displayName,
           groupName: loaded.group.name,
           link: `${links.origin}/invite/${token}`,
         }),
@@ -339,9 +345,8 @@ export async function inviteByEmail(
 }
 
 export async function revokeInvitation(db: Database, actor: Actor, groupId: string, invitationId: string): Promise<CommandResult> {
-  const loaded = await loadForActor(db, actor, groupId);
-  if (!loaded) return notFound;
-  if (!loaded.can.moderate || !isMember(actor)) return forbidden;
+  const loaded = await loadAsHost(db, actor, groupId, "moderate");
+  if (!loaded.ok) return loaded.failure;
   return db.transaction().execute(async (trx) => {
     const revoked = await trx
       .updateTable("group_invitations")
@@ -353,7 +358,7 @@ export async function revokeInvitation(db: Database, actor: Actor, groupId: stri
       .returning("email")
       .executeTakeFirst();
     if (!revoked) return { ok: false, status: 404, formError: "groups.invite.notFound" } as const;
-    await recordAudit(trx, { groupId, actorId: actor.id, action: "invite.revoke", targetLabel: revoked.email });
+    await recordAudit(trx, { groupId, actorId: loaded.host.id, action: "invite.revoke", targetLabel: revoked.email });
     return { ok: true } as const;
   });
 }
@@ -406,24 +411,22 @@ export async function acceptInvitation(db: Database, actor: Actor, token: string
 
 /** A shareable link (one per group); making a new one retires the old. Returns the code. */
 export async function createInviteLink(db: Database, actor: Actor, groupId: string): Promise<CommandResult<{ code: string }>> {
-  const loaded = await loadForActor(db, actor, groupId);
-  if (!loaded) return notFound;
-  if (!loaded.can.manage || !isMember(actor)) return forbidden;
+  const loaded = await loadAsHost(db, actor, groupId, "manage");
+  if (!loaded.ok) return loaded.failure;
   const code = randomBytes(18).toString("base64url");
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("groups").set({ invite_link_hash: hashToken(code) }).where("id", "=", groupId).execute();
-    await recordAudit(trx, { groupId, actorId: actor.id, action: "invite-link.create" });
+    await recordAudit(trx, { groupId, actorId: loaded.host.id, action: "invite-link.create" });
   });
   return { ok: true, code };
 }
 
 export async function revokeInviteLink(db: Database, actor: Actor, groupId: string): Promise<CommandResult> {
-  const loaded = await loadForActor(db, actor, groupId);
-  if (!loaded) return notFound;
-  if (!loaded.can.manage || !isMember(actor)) return forbidden;
+  const loaded = await loadAsHost(db, actor, groupId, "manage");
+  if (!loaded.ok) return loaded.failure;
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("groups").set({ invite_link_hash: null }).where("id", "=", groupId).execute();
-    await recordAudit(trx, { groupId, actorId: actor.id, action: "invite-link.revoke" });
+    await recordAudit(trx, { groupId, actorId: loaded.host.id, action: "invite-link.revoke" });
   });
   return { ok: true };
 }
@@ -476,43 +479,41 @@ export async function removeMember(
   memberId: string,
   { ban, reason }: { ban: boolean; reason: string },
 ): Promise<CommandResult> {
-  const loaded = await loadForActor(db, actor, groupId);
-  if (!loaded) return notFound;
-  if (!loaded.can.moderate || !isMember(actor)) return forbidden;
+  const loaded = await loadAsHost(db, actor, groupId, "moderate");
+  if (!loaded.ok) return loaded.failure;
   const target = await loadTarget(db, groupId, memberId);
   // Someone outside this group (or unknown) is "not found" here, unless being banned pre-emptively.
   if (!target || (!target.role && !ban)) return { ok: false, status: 404, formError: "groups.memberNotFound" };
-  if (target.id === actor.id) return { ok: false, status: 409, formError: "groups.notYourself" };
+  if (target.id === loaded.host.id) return { ok: false, status: 409, formError: "groups.notYourself" };
   if (!canSanction(loaded.standing, actor, target.role ?? null)) return forbidden;
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("group_members").where("group_id", "=", groupId).where("member_id", "=", memberId).execute();
     if (ban) {
       await trx
         .insertInto("group_bans")
-        .values({ group_id: groupId, member_id: memberId, reason, banned_by: actor.id })
-        .onConflict((oc) => oc.columns(["group_id", "member_id"]).doUpdateSet({ reason, banned_by: actor.id }))
+        .values({ group_id: groupId, member_id: memberId, reason, banned_by: loaded.host.id })
+        .onConflict((oc) => oc.columns(["group_id", "member_id"]).doUpdateSet({ reason, banned_by: loaded.host.id }))
         .execute();
       await trx
         .updateTable("group_join_requests")
-        .set({ status: "declined", decided_at: new Date(), decided_by: actor.id })
+        .set({ status: "declined", decided_at: new Date(), decided_by: loaded.host.id })
         .where("group_id", "=", groupId)
         .where("member_id", "=", memberId)
         .where("status", "=", "pending")
         .execute();
     }
-    await recordAudit(trx, { groupId, actorId: actor.id, action: ban ? "member.ban" : "member.remove", targetMemberId: memberId, reason });
+    await recordAudit(trx, { groupId, actorId: loaded.host.id, action: ban ? "member.ban" : "member.remove", targetMemberId: memberId, reason });
   });
   return { ok: true };
 }
 
 export async function liftBan(db: Database, actor: Actor, groupId: string, memberId: string): Promise<CommandResult> {
-  const loaded = await loadForActor(db, actor, groupId);
-  if (!loaded) return notFound;
-  if (!loaded.can.moderate || !isMember(actor)) return forbidden;
+  const loaded = await loadAsHost(db, actor, groupId, "moderate");
+  if (!loaded.ok) return loaded.failure;
   return db.transaction().execute(async (trx) => {
     const lifted = await trx.deleteFrom("group_bans").where("group_id", "=", groupId).where("member_id", "=", memberId).executeTakeFirst();
     if (lifted.numDeletedRows === 0n) return { ok: false, status: 404, formError: "groups.memberNotFound" } as const;
-    await recordAudit(trx, { groupId, actorId: actor.id, action: "member.unban", targetMemberId: memberId });
+    await recordAudit(trx, { groupId, actorId: loaded.host.id, action: "member.unban", targetMemberId: memberId });
     return { ok: true } as const;
   });
 }
@@ -525,9 +526,8 @@ export async function changeRole(
   memberId: string,
   role: GroupRole,
 ): Promise<CommandResult> {
-  const loaded = await loadForActor(db, actor, groupId);
-  if (!loaded) return notFound;
-  if (!loaded.can.manage || !isMember(actor)) return forbidden;
+  const loaded = await loadAsHost(db, actor, groupId, "manage");
+  if (!loaded.ok) return loaded.failure;
   return db.transaction().execute(async (trx) => {
     const target = await trx
       .selectFrom("group_members")
@@ -548,7 +548,7 @@ export async function changeRole(
       if (Number(owners.n) <= 1) return { ok: false, status: 409, formError: "groups.lastOwner" } as const;
     }
     await trx.updateTable("group_members").set({ role }).where("group_id", "=", groupId).where("member_id", "=", memberId).execute();
-    await recordAudit(trx, { groupId, actorId: actor.id, action: "member.role", targetMemberId: memberId, targetLabel: role });
+    await recordAudit(trx, { groupId, actorId: loaded.host.id, action: "member.role", targetMemberId: memberId, targetLabel: role });
     return { ok: true } as const;
   });
 }
