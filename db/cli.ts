@@ -26,7 +26,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
       const seeded = await seedDemoNetwork(handle.db);
       console.log(
         seeded.created.length > 0
-          ? `Seeded the demo network (${seeded.created.filter((c) => !c.startsWith("g/")).length} people, ${seeded.created.filter((c) => c.startsWith("g/")).length} circles).`
+          ? `Seeded the demo network (${seeded.created.filter((c) => !c.includes("/")).length} people, ${seeded.created.filter((c) => c.startsWith("g/")).length} circles, ${seeded.created.filter((c) => c.startsWith("t/")).length} conversations).`
           : "The demo network was already there; nothing changed.",
       );
       console.log(demoSignInsText());

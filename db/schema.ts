@@ -136,7 +136,42 @@ export interface AuditLogTable {
   created_at: CreatedAt;
 }
 
+export interface ThreadsTable {
+  id: Generated<number>;
+  group_id: string;
+  author_id: string | null;
+  title: string;
+  slug: string;
+  pinned: Generated<boolean>;
+  locked: Generated<boolean>;
+  post_count: Generated<number>;
+  last_posted_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_poster_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ThreadPrinciplesTable {
+  thread_id: number;
+  principle_slug: string;
+}
+
+export interface PostsTable {
+  id: Generated<number>;
+  thread_id: number;
+  number: number;
+  author_id: string | null;
+  body_markdown: string;
+  body_html: string;
+  idempotency_key: string | null;
+  created_at: CreatedAt;
+  edited_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+}
+
 export interface DB {
+  threads: ThreadsTable;
+  thread_principles: ThreadPrinciplesTable;
+  posts: PostsTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;
   group_bans: GroupBansTable;

@@ -1,5 +1,7 @@
 import { hashPassword } from "../app/domain/accounts/passwords.server";
 import { renderMarkdown } from "../app/lib/markdown.server";
+import type { MemberActor } from "../app/auth/policy";
+import { replyToThread, startThread } from "../app/domain/threads/commands.server";
 import type { Database } from "./index";
 
 export const DEMO_PASSWORD = "goedwerk-demo";
@@ -109,6 +111,59 @@ export const DEMO_GROUPS: DemoGroup[] = [
   },
 ];
 
+interface DemoThread {
+  key: string;
+  group: string;
+  author: string;
+  title: string;
+  body: string;
+  principles: string[];
+  replies: Array<[author: string, body: string]>;
+}
+
+export const DEMO_THREADS: DemoThread[] = [
+  {
+    key: "praktijk-1",
+    group: "goed-werk-in-de-praktijk",
+    author: "bram",
+    title: "Wanneer voelt werk voor jou als goed werk?",
+    body: "Ik ben benieuwd naar jullie voorbeelden. Bij mij is het vaak het moment dat een team zelf een oplossing vindt waar ik alleen de vraag voor stelde.\n\nWat is jouw moment?",
+    principles: ["goed-werk", "positief-mensbeeld"],
+    replies: [
+      ["carmen", "Als een cliënt merkt dat we echt naar hem luisteren, en de collega's daar trots op zijn. Dat **doet** goed en **voelt** goed."],
+      ["daan", "Voor mij: als een nieuwe regel eindelijk wordt geschrapt omdat we het vak weer vertrouwen."],
+      ["eva", "> als een nieuwe regel eindelijk wordt geschrapt\n\nHerkenbaar! Ik zie dat ook bij gemeenten waar ik werk."],
+    ],
+  },
+  {
+    key: "praktijk-2",
+    group: "goed-werk-in-de-praktijk",
+    author: "eva",
+    title: "Eerste opdracht als zelfstandige: hoe pak je dat aan?",
+    body: "Ik wil volgend jaar een dag per week zelfstandig gaan werken, naast mijn baan. Wie heeft tips voor de eerste opdracht?",
+    principles: ["leren-en-realiseren", "verbindingen"],
+    replies: [["anna", "Begin met een klus die dicht bij je vak ligt, en neem iemand uit het netwerk mee als sparringpartner. Bram en ik doen dat graag."]],
+  },
+  {
+    key: "vakmanschap-1",
+    group: "leerkring-vakmanschap",
+    author: "daan",
+    title: "Casus: de werkdruk in het wijkteam",
+    body: "Voor de volgende bijeenkomst: ons wijkteam heeft een wachtlijst en de roosters lopen vast. Wat zouden jullie als eerste onderzoeken?",
+    principles: ["goed-werk", "ecologisch-perspectief"],
+    replies: [["bram", "Ik zou beginnen bij de vraag wat de professionals zelf als verspilling ervaren. Neem het mee naar de kring."]],
+  },
+  {
+    key: "vrienden-1",
+    group: "professionele-vrienden",
+    author: "anna",
+    title: "Welkom in de kring van professionele vrienden",
+    body: "Hier delen we opdrachten waar je op kunt meelopen en ervaringen met het combineren van baan en eigen werk. Geen afdrachten, wel afspraken.",
+    principles: ["verbindingen"],
+    replies: [],
+  },
+];
+
 export interface SeedResult {
   created: string[];
   skipped: string[];
@@ -163,6 +218,40 @@ export async function seedDemoNetwork(db: Database): Promise<SeedResult> {
     for (const [username, message] of group.requests ?? []) {
       const member = await db.selectFrom("members").select("id").where("username", "=", username).executeTakeFirstOrThrow();
       await db.insertInto("group_join_requests").values({ group_id: inserted.id, member_id: member.id, message }).execute();
+    }
+  }
+  const actorFor = async (username: string): Promise<MemberActor> => {
+    const m = await db.selectFrom("members").selectAll().where("username", "=", username).executeTakeFirstOrThrow();
+    return {
+      kind: "member",
+      id: m.id,
+      username: m.username,
+      displayName: m.display_name,
+      siteRole: m.site_role,
+      emailVerified: m.email_verified_at !== null,
+      locale: m.locale,
+      timeZone: m.time_zone,
+    };
+  };
+  // Fixed idempotency keys: a second run finds every post already there.
+  for (const thread of DEMO_THREADS) {
+    const group = await db.selectFrom("groups").select("id").where("slug", "=", thread.group).executeTakeFirst();
+    if (!group) continue;
+    const existed = await db.selectFrom("posts").select("id").where("idempotency_key", "=", `demo-${thread.key}-0`).executeTakeFirst();
+    const started = await startThread(db, await actorFor(thread.author), group.id, {
+      title: thread.title,
+      body: thread.body,
+      principles: thread.principles,
+      idempotencyKey: `demo-${thread.key}-0`,
+    });
+    if (!started.ok) throw new Error(`Seeding thread ${thread.key} failed: ${started.formError ?? started.status}`);
+    if (!existed) result.created.push(`t/${thread.key}`);
+    for (const [index, [author, body]] of thread.replies.entries()) {
+      const replied = await replyToThread(db, await actorFor(author), started.threadId, {
+        body,
+        idempotencyKey: `demo-${thread.key}-${index + 1}`,
+      });
+      if (!replied.ok) throw new Error(`Seeding a reply in ${thread.key} failed: ${replied.formError ?? replied.status}`);
     }
   }
   return result;

@@ -3,6 +3,7 @@ import * as membersAndSessions from "./20261127T0110_members_and_sessions";
 import * as principles from "./20261127T0120_principles";
 import * as accountTokens from "./20261127T0200_account_tokens_rate_limits_mailbox";
 import * as groups from "./20261127T0300_groups";
+import * as threadsAndPosts from "./20261127T0400_threads_and_posts";
 
 /**
  * Every migration, by name. Listed statically (not read from the folder at
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "20261127T0120_principles": principles,
   "20261127T0200_account_tokens_rate_limits_mailbox": accountTokens,
   "20261127T0300_groups": groups,
+  "20261127T0400_threads_and_posts": threadsAndPosts,
 };

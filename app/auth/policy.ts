@@ -105,3 +105,17 @@ export function canSanction(standing: GroupStanding, actor: Actor, targetRole: G
 export function canCreateGroup(actor: Actor): boolean {
   return isSiteAdmin(actor);
 }
+
+// ——— threads and posts ———
+
+/** Members of a circle (with a confirmed address) start threads there. */
+export function canStartThread(actor: Actor, standing: GroupStanding): boolean {
+  return canContribute(actor) && standing.role !== null;
+}
+
+/** Replies: members, unless the thread is locked; hosts and admins even then. */
+export function canReply(actor: Actor, standing: GroupStanding, thread: { locked: boolean }): boolean {
+  if (!canContribute(actor)) return false;
+  if (isSiteAdmin(actor) || isGroupHost(standing)) return true;
+  return standing.role !== null && !thread.locked;
+}

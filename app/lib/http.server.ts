@@ -53,8 +53,10 @@ export function formFailure(
 export function parseForm<S extends z.ZodTypeAny>(
   schema: S,
   values: Record<string, string>,
+  /** Parsed values that are not plain strings (e.g. a list from checkboxes). */
+  derived: Record<string, unknown> = {},
 ): { data: z.infer<S>; failure?: undefined } | { data?: undefined; failure: ReturnType<typeof formFailure> } {
-  const parsed = schema.safeParse(values);
+  const parsed = schema.safeParse({ ...values, ...derived });
   if (parsed.success) return { data: parsed.data };
   const fieldErrors = fieldErrorsOf(parsed.error);
   const unprocessable = Object.values(fieldErrors).includes("validation.invalidCharacters");

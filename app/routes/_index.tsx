@@ -1,14 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { PrincipleList } from "../components/principle-list";
 import { listPrinciples } from "../domain/principles/queries.server";
+import { listPublicThreads } from "../domain/threads/queries.server";
+import { ThreadList } from "../components/thread-list";
 import { translator } from "../i18n/index";
 import { requestLocale } from "../i18n/request.server";
 import { useTranslate } from "../i18n/react";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = requestLocale(request, context.actor);
-  return { locale, principles: await listPrinciples(context.db, locale) };
+  return {
+    locale,
+    principles: await listPrinciples(context.db, locale),
+    threads: await listPublicThreads(context.db, locale, { limit: 8 }),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -17,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function Home() {
-  const { principles } = useLoaderData<typeof loader>();
+  const { principles, threads } = useLoaderData<typeof loader>();
   const t = useTranslate();
   return (
     <div className="home">
@@ -25,6 +31,16 @@ export default function Home() {
         <h1 id="home-title">{t("home.title")}</h1>
         <p className="lead">{t("home.intro")}</p>
       </section>
+
+      {threads.length > 0 ? (
+        <section aria-labelledby="recent-title">
+          <h2 id="recent-title">{t("home.recent")}</h2>
+          <ThreadList threads={threads} showGroup />
+          <p>
+            <Link to="/g">{t("home.allCircles")}</Link>
+          </p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="facets-title">
         <h2 id="facets-title">{t("home.facets.title")}</h2>

@@ -8,6 +8,9 @@ import { UserHtml } from "../components/user-html";
 import { requireVisibleGroup, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { joinGroup, leaveGroup, requestToJoin, withdrawJoinRequest } from "../domain/groups/commands.server";
 import { listGroupMembers } from "../domain/groups/queries.server";
+import { listGroupThreads } from "../domain/threads/queries.server";
+import { ThreadList } from "../components/thread-list";
+import { canStartThread } from "../auth/policy";
 import { joinRequestSchema } from "../domain/groups/schema";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
@@ -19,8 +22,11 @@ const PREVIEW = 12;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { group, standing, can } = await requireVisibleGroup(context.db, context.actor, params.slug);
   const members = can.viewMembers ? await listGroupMembers(context.db, group.id) : [];
+  const locale = requestLocale(request, context.actor);
   return {
-    locale: requestLocale(request, context.actor),
+    locale,
+    threads: await listGroupThreads(context.db, context.actor, locale, group.id),
+    canStartThread: canStartThread(context.actor, standing),
     group: {
       id: group.id,
       slug: group.slug,
@@ -86,7 +92,7 @@ const NOTICES = {
 } as const;
 
 export default function GroupPage() {
-  const { group, hosts, preview, standing, signedIn, can } = useLoaderData<typeof loader>();
+  const { group, hosts, preview, standing, signedIn, can, threads, canStartThread: mayStart } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as FormFailure | undefined;
   const [searchParams] = useSearchParams();
   const notice = searchParams.get("notice") as keyof typeof NOTICES | null;
@@ -151,6 +157,18 @@ export default function GroupPage() {
         ) : group.joinPolicy === "invite" ? (
           <p className="muted">{t("groups.inviteOnly")}</p>
         ) : null}
+      </section>
+
+      <section aria-labelledby="threads-title">
+        <h2 id="threads-title">{t("threads.title")}</h2>
+        {mayStart ? (
+          <p>
+            <Link to={`/g/${group.slug}/new`} className="button">
+              {t("threads.new")}
+            </Link>
+          </p>
+        ) : null}
+        {threads.length === 0 ? <p className="muted">{t("threads.none")}</p> : <ThreadList threads={threads} />}
       </section>
 
       {group.aboutHtml ? (

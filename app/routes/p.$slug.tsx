@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { findPrincipleBySlug, listPrinciples } from "../domain/principles/queries.server";
 import { slugSchema } from "../domain/principles/schema";
+import { listPublicThreads } from "../domain/threads/queries.server";
+import { ThreadList } from "../components/thread-list";
 import { translator } from "../i18n/index";
 import { requestLocale } from "../i18n/request.server";
 import { useTranslate } from "../i18n/react";
@@ -13,7 +15,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const principle = await findPrincipleBySlug(context.db, slug.data, locale);
   if (!principle) throw new Response("Not Found", { status: 404 });
   const others = (await listPrinciples(context.db, locale)).filter((p) => p.slug !== principle.slug);
-  return { locale, principle, others };
+  const threads = await listPublicThreads(context.db, locale, { principle: principle.slug, limit: 30 });
+  return { locale, principle, others, threads };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -26,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function PrinciplePage() {
-  const { principle, others } = useLoaderData<typeof loader>();
+  const { principle, others, threads } = useLoaderData<typeof loader>();
   const t = useTranslate();
   return (
     <article className="principle">
@@ -35,6 +38,10 @@ export default function PrinciplePage() {
       </p>
       <h1>{principle.label}</h1>
       <p className="lead">{principle.description}</p>
+      <section aria-labelledby="threads-title">
+        <h2 id="threads-title">{t("principle.threads")}</h2>
+        {threads.length === 0 ? <p className="muted">{t("threads.none")}</p> : <ThreadList threads={threads} showGroup />}
+      </section>
       <section aria-labelledby="others-title">
         <h2 id="others-title">{t("principle.others")}</h2>
         <ul>

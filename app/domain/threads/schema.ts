@@ -1,0 +1,52 @@
+import { z } from "zod";
+import type { MessageKey } from "../../i18n/nl";
+import { safeText } from "../accounts/schema";
+
+const msg = (key: MessageKey) => key;
+
+export const POSTS_PER_PAGE = 25;
+export const MAX_TAGS = 5;
+
+export const postBodySchema = safeText.pipe(
+  z
+    .string()
+    .refine((v) => v.trim().length > 0, msg("validation.post.empty"))
+    .refine((v) => v.length <= 32000, msg("validation.post.length")),
+);
+
+/** Sent with every post form; a second submit of the same form is recognised by it. */
+export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, msg("error.badRequest.text"));
+
+export const newThreadSchema = z.object({
+  title: safeText
+    .transform((v) => v.trim())
+    .pipe(z.string().min(3, msg("validation.title.length")).max(200, msg("validation.title.length"))),
+  body: postBodySchema,
+  principles: z.array(z.string().regex(/^[a-z0-9-]{1,64}$/)).max(MAX_TAGS, msg("validation.tags.tooMany")),
+  idempotencyKey: idempotencyKeySchema,
+});
+
+export const replySchema = z.object({
+  body: postBodySchema,
+  idempotencyKey: idempotencyKeySchema,
+});
+
+/** Readable URL part from a title: "Wat is goed werk?" → "wat-is-goed-werk". */
+export function slugifyTitle(title: string): string {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/g, "");
+  return slug || "onderwerp";
+}
+
+/** Principle checkboxes are named `principle-<slug>`; returns the chosen slugs. */
+export function chosenPrinciples(values: Record<string, string>): string[] {
+  return Object.keys(values)
+    .filter((key) => key.startsWith("principle-") && values[key] === "on")
+    .map((key) => key.slice("principle-".length));
+}

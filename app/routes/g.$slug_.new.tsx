@@ -1,0 +1,94 @@
+import { randomUUID } from "node:crypto";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FailureMessage } from "../components/failure-message";
+import { Field } from "../components/form-fields";
+import { PostEditor } from "../components/post-editor";
+import { canStartThread } from "../auth/policy";
+import { forbidden, requireVisibleGroup, throwForMissingOrSignedOut } from "../auth/guards.server";
+import { requireMember } from "../auth/session.server";
+import { listPrinciples } from "../domain/principles/queries.server";
+import { startThread } from "../domain/threads/commands.server";
+import { chosenPrinciples, newThreadSchema } from "../domain/threads/schema";
+import { translator } from "../i18n/index";
+import { useTranslate } from "../i18n/react";
+import { requestLocale } from "../i18n/request.server";
+import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
+import { renderMarkdown } from "../lib/markdown.server";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = requireMember(context.actor, request);
+  const { group, standing } = await requireVisibleGroup(context.db, actor, params.slug);
+  if (!canStartThread(actor, standing)) forbidden();
+  const locale = requestLocale(request, actor);
+  return {
+    locale,
+    group: { slug: group.slug, name: group.name },
+    principles: await listPrinciples(context.db, locale),
+    idempotencyKey: randomUUID(),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [];
+  const t = translator(data.locale);
+  return [{ title: `${t("threads.new")} · ${data.group.name} · ${t("site.name")}` }];
+};
+
+export { formRouteHeaders as headers } from "../lib/route-headers";
+
+type Result = FormFailure | { ok: true; preview: string; values: Record<string, string> };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const actor = requireMember(context.actor, request);
+  const { group } = await requireVisibleGroup(context.db, actor, params.slug);
+  const values = await readForm(request);
+  if (values.intent === "preview") {
+    return { ok: true as const, preview: renderMarkdown((values.body ?? "").slice(0, 32000)), values };
+  }
+  const { data, failure } = parseForm(newThreadSchema, values, { principles: chosenPrinciples(values) });
+  if (failure) return failure;
+  const result = await startThread(context.db, actor, group.id, data);
+  throwForMissingOrSignedOut(result, request);
+  if (!result.ok) return formFailure(values, result);
+  throw redirect(`/t/${result.threadId}/${result.slug}`);
+}
+
+export default function NewThread() {
+  const { group, principles, idempotencyKey } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as Result | undefined;
+  const t = useTranslate();
+  const failure = result && !result.ok ? result : undefined;
+  const values = result?.values ?? {};
+  const errors = failure?.fieldErrors ?? {};
+  return (
+    <div>
+      <p className="breadcrumb">
+        <Link to={`/g/${group.slug}`}>{group.name}</Link>
+      </p>
+      <h1>{t("threads.new")}</h1>
+      <FailureMessage failure={failure} />
+      <Form method="post" noValidate>
+        <Field name="title" label={t("field.title")} required minLength={3} maxLength={200} defaultValue={values.title} error={errors.title} />
+        <fieldset className={errors.principles ? "field field--invalid" : "field"}>
+          <legend>{t("threads.principles")}</legend>
+          <p className="field__hint">{t("threads.principles.hint")}</p>
+          {principles.map((p) => (
+            <label key={p.slug} className="choice">
+              <input type="checkbox" name={`principle-${p.slug}`} defaultChecked={values[`principle-${p.slug}`] === "on"} /> {p.label}
+            </label>
+          ))}
+          {errors.principles ? <p className="field__error">{t(errors.principles)}</p> : null}
+        </fieldset>
+        <PostEditor
+          label={t("field.body")}
+          defaultValue={values.body}
+          error={errors.body}
+          previewHtml={result?.ok ? result.preview : null}
+          idempotencyKey={values.idempotencyKey ?? idempotencyKey}
+          submitLabel={t("threads.create")}
+        />
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+import { randomUUID } from "node:crypto";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Avatar } from "../components/avatar";
+import { FailureMessage } from "../components/failure-message";
+import { PostEditor } from "../components/post-editor";
+import { UserHtml } from "../components/user-html";
+import { canReply, groupPermissions } from "../auth/policy";
+import { notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
+import { loadStanding } from "../domain/groups/queries.server";
+import { replyToThread } from "../domain/threads/commands.server";
+import { findVisibleThread, listThreadPosts, listThreadPrinciples } from "../domain/threads/queries.server";
+import { POSTS_PER_PAGE, replySchema } from "../domain/threads/schema";
+import { formatDateTime, translator } from "../i18n/index";
+import { useLocale, useTranslate } from "../i18n/react";
+import { requestLocale } from "../i18n/request.server";
+import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
+import { renderMarkdown } from "../lib/markdown.server";
+
+function threadIdFrom(param: string | undefined): number {
+  if (!param || !/^[1-9][0-9]{0,15}$/.test(param)) notFound();
+  return Number(param);
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const threadId = threadIdFrom(params.id);
+  const thread = await findVisibleThread(context.db, context.actor, threadId);
+  if (!thread) notFound();
+  const url = new URL(request.url);
+  const pageParam = url.searchParams.get("page");
+  const pages = Math.max(1, Math.ceil(thread.post_count / POSTS_PER_PAGE));
+  const page = pageParam === null ? 1 : /^[1-9][0-9]{0,6}$/.test(pageParam) ? Number(pageParam) : 0;
+  if (page < 1 || page > pages) notFound();
+  // One canonical address per page: /t/:id/:slug(?page=N).
+  if (params.slug !== thread.slug) {
+    throw redirect(`/t/${thread.id}/${thread.slug}${url.search}`, 301);
+  }
+  const locale = requestLocale(request, context.actor);
+  const standing = await loadStanding(context.db, thread.group_id, context.actor);
+  const can = groupPermissions(
+    context.actor,
+    { visibility: thread.group_visibility, listed: thread.group_listed, joinPolicy: thread.group_join_policy },
+    standing,
+  );
+  return {
+    locale,
+    thread: { id: thread.id, slug: thread.slug, title: thread.title, locked: thread.locked, postCount: thread.post_count },
+    group: { slug: thread.group_slug, name: thread.group_name },
+    principles: await listThreadPrinciples(context.db, thread.id, locale),
+    posts: await listThreadPosts(context.db, thread.id, page),
+    page,
+    pages,
+    signedIn: context.actor.kind === "member",
+    can: { reply: canReply(context.actor, standing, thread), join: can.join || can.requestToJoin },
+    idempotencyKey: randomUUID(),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [];
+  const t = translator(data.locale);
+  return [{ title: `${data.thread.title} · ${data.group.name} · ${t("site.name")}` }];
+};
+
+export { formRouteHeaders as headers } from "../lib/route-headers";
+
+type Result = FormFailure | { ok: true; preview: string; values: Record<string, string> };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const threadId = threadIdFrom(params.id);
+  const values = await readForm(request);
+  if (values.intent === "preview") {
+    if (!(await findVisibleThread(context.db, context.actor, threadId))) notFound();
+    return { ok: true as const, preview: renderMarkdown((values.body ?? "").slice(0, 32000)), values };
+  }
+  const { data, failure } = parseForm(replySchema, values);
+  if (failure) return failure;
+  const result = await replyToThread(context.db, context.actor, threadId, data);
+  throwForMissingOrSignedOut(result, request);
+  if (!result.ok) return formFailure(values, result);
+  const thread = await findVisibleThread(context.db, context.actor, threadId);
+  const page = Math.ceil(result.number / POSTS_PER_PAGE);
+  throw redirect(`/t/${threadId}/${thread?.slug ?? ""}${page > 1 ? `?page=${page}` : ""}#post-${result.number}`);
+}
+
+export default function ThreadPage() {
+  const { thread, group, principles, posts, page, pages, signedIn, can, idempotencyKey } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as Result | undefined;
+  const failure = result && !result.ok ? result : undefined;
+  const values = result?.values ?? {};
+  const t = useTranslate();
+  const locale = useLocale();
+  const pageLink = (n: number) => `/t/${thread.id}/${thread.slug}${n > 1 ? `?page=${n}` : ""}`;
+  return (
+    <article className="thread">
+      <p className="breadcrumb">
+        <Link to={`/g/${group.slug}`}>{group.name}</Link>
+      </p>
+      <h1>{thread.title}</h1>
+      {principles.length > 0 ? (
+        <ul className="tag-list" aria-label={t("threads.tags")}>
+          {principles.map((p) => (
+            <li key={p.slug}>
+              <Link to={`/p/${p.slug}`} className="tag">
+                {p.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {thread.locked ? <p className="form-message form-message--info">{t("threads.locked")}</p> : null}
+      <ol className="posts">
+        {posts.map((post) => (
+          <li key={post.id} id={`post-${post.number}`} className="post">
+            <header className="post__header">
+              {post.author ? (
+                <Link to={`/u/${post.author.username}`} className="person">
+                  <Avatar name={post.author.name} username={post.author.username} size="small" /> {post.author.name}
+                </Link>
+              ) : (
+                <span>{t("audit.formerMember")}</span>
+              )}
+              <a href={`#post-${post.number}`} className="muted post__time">
+                <time dateTime={post.createdAt}>{formatDateTime(new Date(post.createdAt), locale, undefined, { dateStyle: "medium", timeStyle: "short" })}</time>
+              </a>
+            </header>
+            {post.deleted ? <p className="muted">{t("threads.postDeleted")}</p> : <UserHtml html={post.html} />}
+          </li>
+        ))}
+      </ol>
+      {pages > 1 ? (
+        <nav aria-label={t("threads.pages")} className="pagination">
+          <ul>
+            {Array.from({ length: pages }, (_, i) => i + 1).map((n) => (
+              <li key={n}>
+                {n === page ? (
+                  <span aria-current="page">{n}</span>
+                ) : (
+                  <Link to={pageLink(n)}>{t("threads.page", { number: n })}</Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <section aria-labelledby="reply-title" className="reply">
+        <h2 id="reply-title">{t("threads.reply")}</h2>
+        {!signedIn ? (
+          <p>
+            <Link to={`/login?redirectTo=${encodeURIComponent(pageLink(page))}`}>{t("threads.signInToReply")}</Link>
+          </p>
+        ) : can.reply ? (
+          <Form method="post" noValidate>
+            <FailureMessage failure={failure} />
+            <PostEditor
+              label={t("threads.yourReply")}
+              defaultValue={values.body}
+              error={failure?.fieldErrors.body}
+              previewHtml={result?.ok ? result.preview : null}
+              idempotencyKey={values.idempotencyKey ?? idempotencyKey}
+              submitLabel={t("threads.replySubmit")}
+            />
+          </Form>
+        ) : (
+          <p className="muted">
+            {thread.locked ? t("threads.locked") : t("threads.membersOnly")}{" "}
+            {can.join ? <Link to={`/g/${group.slug}`}>{t("groups.join")}</Link> : null}
+          </p>
+        )}
+      </section>
+    </article>
+  );
+}
