@@ -36,9 +36,10 @@ export async function startThread(
   groupId: string,
   input: { title: string; body: string; principles: string[]; idempotencyKey: string },
 ): Promise<CommandResult<{ threadId: number; slug: string }>> {
-  if (!isMember(actor)) return mustSignIn;
+  // Visibility first: a private circle's answer must not depend on being signed in.
   const group = await db.selectFrom("groups").select(["id"]).where("id", "=", groupId).where(groupIsVisibleTo(actor)).executeTakeFirst();
   if (!group) return notFound;
+  if (!isMember(actor)) return mustSignIn;
   const earlier = await postAlreadyMade(db, actor.id, input.idempotencyKey);
   if (earlier) return { ok: true, threadId: earlier.thread_id, slug: earlier.slug };
   if (!canContribute(actor)) return mustVerify;
@@ -104,9 +105,9 @@ export async function replyToThread(
   threadId: number,
   input: { body: string; idempotencyKey: string },
 ): Promise<CommandResult<{ number: number }>> {
-  if (!isMember(actor)) return mustSignIn;
   const thread = await findVisibleThread(db, actor, threadId);
   if (!thread) return notFound;
+  if (!isMember(actor)) return mustSignIn;
   const earlier = await postAlreadyMade(db, actor.id, input.idempotencyKey);
   if (earlier) return { ok: true, number: earlier.number };
   if (!canContribute(actor)) return mustVerify;

@@ -1,0 +1,233 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isMember } from "../../app/auth/policy";
+import { replyToThread } from "../../app/domain/threads/commands.server";
+import { seedDemoNetwork } from "../../db/seed";
+import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { startTestServer } from "../helpers/http-server";
+import { createClient, visibleText } from "../helpers/client";
+import { createMember, FIXTURE_PASSWORD } from "../helpers/fixtures";
+
+let handle: TestDatabase;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let counter = 0;
+const freshIp = () => ({ "x-forwarded-for": `10.2.${Math.floor(++counter / 250)}.${counter % 250}` });
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  await seedDemoNetwork(handle.db);
+  server = await startTestServer(handle, { TRUST_PROXY: "true" });
+});
+afterAll(async () => {
+  await server?.close();
+  await handle?.dispose();
+});
+
+async function as(username: string, password = "goedwerk-demo") {
+  const c = createClient(server.url, freshIp());
+  expect((await c.signIn(username, password)).status).toBe(302);
+  return c;
+}
+const visitor = () => createClient(server.url, freshIp());
+let keyCounter = 0;
+const key = () => `test-key-${++keyCounter}-${Date.now()}`;
+const threadBySlugPart = async (title: string) =>
+  handle.db.selectFrom("threads").selectAll().where("title", "=", title).executeTakeFirstOrThrow();
+
+const newThread = (fields: Record<string, string>) => ({
+  intent: "post",
+  title: "Een nieuw gesprek",
+  body: "Wat vinden jullie?",
+  idempotencyKey: key(),
+  ...fields,
+});
+
+describe("starting a conversation", () => {
+  it("creates the thread with its first post and tags, and shows it in the circle, on the principle page and at home", async () => {
+    const carmen = await as("carmen");
+    const response = await carmen.post(
+      "/g/goed-werk-in-de-praktijk/new",
+      newThread({ title: "Leren van fouten in de zorg", body: "Hoe doen jullie **dat**?", "principle-leren-en-realiseren": "on" }),
+    );
+    expect(response.status).toBe(302);
+    const thread = await threadBySlugPart("Leren van fouten in de zorg");
+    expect(response.headers.get("location")).toBe(`/t/${thread.id}/leren-van-fouten-in-de-zorg`);
+    const page = await (await visitor().get(`/t/${thread.id}/leren-van-fouten-in-de-zorg`)).text();
+    expect(page).toContain("<strong>dat</strong>");
+    expect(visibleText(page)).toContain("Leren en realiseren");
+    for (const path of ["/g/goed-werk-in-de-praktijk", "/p/leren-en-realiseren", "/"]) {
+      expect(visibleText(await (await visitor().get(path)).text()), path).toContain("Leren van fouten in de zorg");
+    }
+  });
+
+  it("rejects bad input with clear messages and keeps everything typed", async () => {
+    const carmen = await as("carmen");
+    const tooShort = await carmen.post(
+      "/g/goed-werk-in-de-praktijk/new",
+      newThread({ title: "Hi", body: "Mijn lange tekst blijft staan", "principle-goed-werk": "on" }),
+    );
+    expect(tooShort.status).toBe(400);
+    const html = await tooShort.text();
+    expect(visibleText(html)).toContain("Een titel heeft 3 tot 200 tekens.");
+    expect(html).toContain("Mijn lange tekst blijft staan");
+    expect(html).toMatch(/name="principle-goed-werk" checked=""/);
+    const allSix = Object.fromEntries(
+      ["leren-en-realiseren", "goed-werk", "positief-mensbeeld", "verbindingen", "ecologisch-perspectief", "bestaat-niet"].map((s) => [`principle-${s}`, "on"]),
+    );
+    const tooMany = await carmen.post("/g/goed-werk-in-de-praktijk/new", newThread(allSix));
+    expect(tooMany.status).toBe(400);
+    expect(visibleText(await tooMany.text())).toContain("Kies hoogstens vijf visiepunten.");
+    const empty = await carmen.post("/g/goed-werk-in-de-praktijk/new", newThread({ body: "   " }));
+    expect(visibleText(await empty.text())).toContain("Schrijf eerst iets.");
+    const nul = await carmen.post("/g/goed-werk-in-de-praktijk/new", newThread({ body: "a\u0000b" }));
+    expect(nul.status).toBe(422);
+    const huge = await carmen.post("/g/goed-werk-in-de-praktijk/new", newThread({ body: "x".repeat(32001) }));
+    expect(huge.status).toBe(400);
+    expect(visibleText(await huge.text())).toContain("hoogstens 32.000 tekens");
+  });
+
+  it("is for members of the circle only (403), and the page of a private circle stays 404 to outsiders", async () => {
+    await createMember(handle.db, "buitenstaander");
+    const outsider = await as("buitenstaander", FIXTURE_PASSWORD);
+    expect((await outsider.get("/g/goed-werk-in-de-praktijk/new")).status).toBe(403);
+    expect((await outsider.post("/g/goed-werk-in-de-praktijk/new", newThread({}))).status).toBe(403);
+    expect((await outsider.post("/g/leerkring-vakmanschap/new", newThread({}))).status).toBe(404);
+    expect((await visitor().get("/g/goed-werk-in-de-praktijk/new")).status).toBe(302);
+  });
+
+  it("makes one thread of a double submit", async () => {
+    const carmen = await as("carmen");
+    const fields = newThread({ title: "Dubbel verstuurd" });
+    const [first, second] = await Promise.all([
+      carmen.post("/g/goed-werk-in-de-praktijk/new", fields),
+      carmen.post("/g/goed-werk-in-de-praktijk/new", fields),
+    ]);
+    expect(first.headers.get("location")).toBe(second.headers.get("location"));
+    const rows = await handle.db.selectFrom("threads").select("id").where("title", "=", "Dubbel verstuurd").execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it("previews through the same sanitiser without saving anything", async () => {
+    const carmen = await as("carmen");
+    const before = await handle.db.selectFrom("threads").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const preview = await carmen.post(
+      "/g/goed-werk-in-de-praktijk/new",
+      newThread({ intent: "preview", title: "Voorbeeld", body: "# Kop\n<script>alert(1)</script> [x](javascript:alert(1))" }),
+    );
+    expect(preview.status).toBe(200);
+    const html = await preview.text();
+    expect(html).toContain("<h3>Kop</h3>");
+    expect(html).not.toContain("<script>alert(1)</script>");
+    expect(html).not.toContain('href="javascript:');
+    expect(html).toContain('value="Voorbeeld"');
+    const after = await handle.db.selectFrom("threads").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+});
+
+describe("private conversations", () => {
+  it("never show up for outsiders: not the thread, not in lists", async () => {
+    const thread = await threadBySlugPart("Casus: de werkdruk in het wijkteam");
+    const missing = await visitor().get("/t/999999/x");
+    expect(missing.status).toBe(404);
+    for (const client of [visitor(), await as("eva")]) {
+      expect((await client.get(`/t/${thread.id}`)).status).toBe(404);
+      expect((await client.get(`/t/${thread.id}/casus-de-werkdruk-in-het-wijkteam`)).status).toBe(404);
+      expect((await client.post(`/t/${thread.id}/x`, { intent: "post", body: "Hoi", idempotencyKey: key() })).status).toBe(404);
+      expect((await client.post(`/t/${thread.id}/x`, { intent: "preview", body: "Hoi", idempotencyKey: key() })).status).toBe(404);
+      for (const path of ["/", "/p/ecologisch-perspectief", "/p/goed-werk"]) {
+        expect(visibleText(await (await client.get(path)).text()), path).not.toContain("werkdruk in het wijkteam");
+      }
+    }
+    const daan = await as("daan");
+    expect((await daan.get(`/t/${thread.id}/casus-de-werkdruk-in-het-wijkteam`)).status).toBe(200);
+  });
+});
+
+describe("replies", () => {
+  it("get the next number, land at their anchor, and a double submit makes one reply", async () => {
+    const thread = await threadBySlugPart("Wanneer voelt werk voor jou als goed werk?");
+    const daan = await as("daan");
+    const fields = { intent: "post", body: "Nog een gedachte", idempotencyKey: key() };
+    const first = await daan.post(`/t/${thread.id}/${thread.slug}`, fields);
+    const again = await daan.post(`/t/${thread.id}/${thread.slug}`, fields);
+    expect(first.status).toBe(302);
+    const number = thread.post_count + 1;
+    expect(first.headers.get("location")).toBe(`/t/${thread.id}/${thread.slug}#post-${number}`);
+    expect(again.headers.get("location")).toBe(first.headers.get("location"));
+    const page = await (await visitor().get(`/t/${thread.id}/${thread.slug}`)).text();
+    expect(page).toContain(`id="post-${number}"`);
+    expect(visibleText(page)).toContain("Nog een gedachte");
+  });
+
+  it("numbers concurrent replies without gaps or collisions", async () => {
+    const thread = await threadBySlugPart("Eerste opdracht als zelfstandige: hoe pak je dat aan?");
+    const members = await handle.db.selectFrom("members").selectAll().where("username", "in", ["anna", "bram", "carmen", "daan", "eva"]).execute();
+    const actors = members.map((m) => ({
+      kind: "member" as const,
+      id: m.id,
+      username: m.username,
+      displayName: m.display_name,
+      siteRole: m.site_role,
+      emailVerified: true,
+      locale: null,
+      timeZone: "Europe/Amsterdam",
+    }));
+    const results = await Promise.all(
+      actors.flatMap((actor) => [1, 2].map((i) => replyToThread(handle.db, actor, thread.id, { body: `Tegelijk ${i}`, idempotencyKey: key() }))),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(actors.every(isMember)).toBe(true);
+    const numbers = (await handle.db.selectFrom("posts").select("number").where("thread_id", "=", thread.id).orderBy("number").execute()).map((r) => r.number);
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
+    const updated = await handle.db.selectFrom("threads").select("post_count").where("id", "=", thread.id).executeTakeFirstOrThrow();
+    expect(updated.post_count).toBe(numbers.length);
+  });
+
+  it("are refused in a locked thread except from hosts", async () => {
+    const thread = await threadBySlugPart("Wanneer voelt werk voor jou als goed werk?");
+    await handle.db.updateTable("threads").set({ locked: true }).where("id", "=", thread.id).execute();
+    const eva = await as("eva");
+    const refused = await eva.post(`/t/${thread.id}/${thread.slug}`, { intent: "post", body: "Mag dit?", idempotencyKey: key() });
+    expect(refused.status).toBe(403);
+    const html = await refused.text();
+    expect(visibleText(html)).toContain("Dit gesprek is gesloten");
+    const bram = await as("bram");
+    expect((await bram.post(`/t/${thread.id}/${thread.slug}`, { intent: "post", body: "Als gastheer wel", idempotencyKey: key() })).status).toBe(302);
+    await handle.db.updateTable("threads").set({ locked: false }).where("id", "=", thread.id).execute();
+  });
+
+  it("are rate-limited per person with 429 and Retry-After, keeping the text", async () => {
+    await createMember(handle.db, "veelschrijver");
+    await handle.db
+      .insertInto("group_members")
+      .values({
+        group_id: (await handle.db.selectFrom("groups").select("id").where("slug", "=", "goed-werk-in-de-praktijk").executeTakeFirstOrThrow()).id,
+        member_id: (await handle.db.selectFrom("members").select("id").where("username", "=", "veelschrijver").executeTakeFirstOrThrow()).id,
+        role: "member",
+      })
+      .execute();
+    const writer = await as("veelschrijver", FIXTURE_PASSWORD);
+    const thread = await threadBySlugPart("Eerste opdracht als zelfstandige: hoe pak je dat aan?");
+    let last: Response | undefined;
+    for (let i = 0; i < 21; i++) {
+      last = await writer.post(`/t/${thread.id}/${thread.slug}`, { intent: "post", body: `Bericht ${i} met tekst`, idempotencyKey: key() });
+    }
+    expect(last!.status).toBe(429);
+    expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await last!.text()).toContain("Bericht 20 met tekst");
+  });
+
+  it("spread over pages of 25 with stable addresses", async () => {
+    const thread = await threadBySlugPart("Eerste opdracht als zelfstandige: hoe pak je dat aan?");
+    const count = (await handle.db.selectFrom("threads").select("post_count").where("id", "=", thread.id).executeTakeFirstOrThrow()).post_count;
+    expect(count).toBeGreaterThan(25);
+    const second = await (await visitor().get(`/t/${thread.id}/${thread.slug}?page=2`)).text();
+    expect(second).toContain('id="post-26"');
+    expect(second).not.toContain('id="post-25"');
+    expect((await visitor().get(`/t/${thread.id}/${thread.slug}?page=99`)).status).toBe(404);
+    expect((await visitor().get(`/t/${thread.id}/${thread.slug}?page=abc`)).status).toBe(404);
+    const old = await visitor().get(`/t/${thread.id}/oude-titel?page=2`);
+    expect(old.status).toBe(301);
+    expect(old.headers.get("location")).toBe(`/t/${thread.id}/${thread.slug}?page=2`);
+  });
+});
