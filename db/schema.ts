@@ -166,12 +166,23 @@ export interface PostsTable {
   created_at: CreatedAt;
   edited_at: Timestamp | null;
   deleted_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface PostRevisionsTable {
+  id: Generated<number>;
+  post_id: number;
+  version: number;
+  body_markdown: string;
+  edited_by: string | null;
+  created_at: CreatedAt;
 }
 
 export interface DB {
   threads: ThreadsTable;
   thread_principles: ThreadPrinciplesTable;
   posts: PostsTable;
+  post_revisions: PostRevisionsTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;
   group_bans: GroupBansTable;

@@ -4,6 +4,7 @@ import * as principles from "./20261127T0120_principles";
 import * as accountTokens from "./20261127T0200_account_tokens_rate_limits_mailbox";
 import * as groups from "./20261127T0300_groups";
 import * as threadsAndPosts from "./20261127T0400_threads_and_posts";
+import * as postRevisions from "./20261127T0410_post_revisions";
 
 /**
  * Every migration, by name. Listed statically (not read from the folder at
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "20261127T0200_account_tokens_rate_limits_mailbox": accountTokens,
   "20261127T0300_groups": groups,
   "20261127T0400_threads_and_posts": threadsAndPosts,
+  "20261127T0410_post_revisions": postRevisions,
 };

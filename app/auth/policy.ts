@@ -119,3 +119,18 @@ export function canReply(actor: Actor, standing: GroupStanding, thread: { locked
   if (isSiteAdmin(actor) || isGroupHost(standing)) return true;
   return standing.role !== null && !thread.locked;
 }
+
+/** Authors edit and delete their own posts; hosts may delete (hide) any post in their circle. */
+export function canEditPost(actor: Actor, post: { authorId: string | null; deleted: boolean }): boolean {
+  return actor.kind === "member" && post.authorId === actor.id && !post.deleted;
+}
+
+export function canDeletePost(actor: Actor, standing: GroupStanding, post: { authorId: string | null; deleted: boolean }): boolean {
+  if (post.deleted || actor.kind !== "member") return false;
+  return post.authorId === actor.id || isGroupHost(standing) || isSiteAdmin(actor);
+}
+
+/** Pin, unpin, lock and unlock threads. */
+export function canModerateThread(actor: Actor, standing: GroupStanding): boolean {
+  return isGroupHost(standing) || isSiteAdmin(actor);
+}

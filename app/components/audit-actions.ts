@@ -16,4 +16,9 @@ export const AUDIT_ACTION_KEYS: Record<string, MessageKey> = {
   "member.ban": "audit.member.ban",
   "member.unban": "audit.member.unban",
   "member.role": "audit.member.role",
+  "post.delete": "audit.post.delete",
+  "thread.pin": "audit.thread.pin",
+  "thread.unpin": "audit.thread.unpin",
+  "thread.lock": "audit.thread.lock",
+  "thread.unlock": "audit.thread.unlock",
 };

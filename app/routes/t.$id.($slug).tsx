@@ -5,10 +5,10 @@ import { Avatar } from "../components/avatar";
 import { FailureMessage } from "../components/failure-message";
 import { PostEditor } from "../components/post-editor";
 import { UserHtml } from "../components/user-html";
-import { canReply, groupPermissions } from "../auth/policy";
+import { canDeletePost, canEditPost, canModerateThread, canReply, groupPermissions } from "../auth/policy";
 import { notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { loadStanding } from "../domain/groups/queries.server";
-import { replyToThread } from "../domain/threads/commands.server";
+import { deletePost, replyToThread, setThreadFlag } from "../domain/threads/commands.server";
 import { findVisibleThread, listThreadPosts, listThreadPrinciples } from "../domain/threads/queries.server";
 import { POSTS_PER_PAGE, replySchema } from "../domain/threads/schema";
 import { formatDateTime, translator } from "../i18n/index";
@@ -44,14 +44,24 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
   return {
     locale,
-    thread: { id: thread.id, slug: thread.slug, title: thread.title, locked: thread.locked, postCount: thread.post_count },
+    thread: { id: thread.id, slug: thread.slug, title: thread.title, locked: thread.locked, pinned: thread.pinned, postCount: thread.post_count },
     group: { slug: thread.group_slug, name: thread.group_name },
     principles: await listThreadPrinciples(context.db, thread.id, locale),
-    posts: await listThreadPosts(context.db, thread.id, page),
+    posts: (await listThreadPosts(context.db, thread.id, page)).map(({ authorId, ...post }) => ({
+      ...post,
+      can: {
+        edit: canEditPost(context.actor, { authorId, deleted: post.deleted }),
+        delete: canDeletePost(context.actor, standing, { authorId, deleted: post.deleted }),
+      },
+    })),
     page,
     pages,
     signedIn: context.actor.kind === "member",
-    can: { reply: canReply(context.actor, standing, thread), join: can.join || can.requestToJoin },
+    can: {
+      reply: canReply(context.actor, standing, thread),
+      join: can.join || can.requestToJoin,
+      moderate: canModerateThread(context.actor, standing),
+    },
     idempotencyKey: randomUUID(),
   };
 }
@@ -69,6 +79,22 @@ type Result = FormFailure | { ok: true; preview: string; values: Record<string, 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const threadId = threadIdFrom(params.id);
   const values = await readForm(request);
+  const flagIntents = { pin: ["pinned", true], unpin: ["pinned", false], lock: ["locked", true], unlock: ["locked", false] } as const;
+  if (values.intent && values.intent in flagIntents) {
+    const [flag, value] = flagIntents[values.intent as keyof typeof flagIntents];
+    const result = await setThreadFlag(context.db, context.actor, threadId, flag, value);
+    throwForMissingOrSignedOut(result, request);
+    if (!result.ok) return formFailure(values, result);
+    throw redirect(new URL(request.url).pathname);
+  }
+  if (values.intent === "delete") {
+    if (!/^[1-9][0-9]{0,15}$/.test(values.postId ?? "")) return formFailure(values, { status: 400, formError: "error.badRequest.text" });
+    const result = await deletePost(context.db, context.actor, Number(values.postId));
+    throwForMissingOrSignedOut(result, request);
+    if (!result.ok) return formFailure(values, result);
+    const page = Math.ceil(result.number / POSTS_PER_PAGE);
+    throw redirect(`${new URL(request.url).pathname}${page > 1 ? `?page=${page}` : ""}#post-${result.number}`);
+  }
   if (values.intent === "preview") {
     if (!(await findVisibleThread(context.db, context.actor, threadId))) notFound();
     return { ok: true as const, preview: renderMarkdown((values.body ?? "").slice(0, 32000)), values };
@@ -109,6 +135,16 @@ export default function ThreadPage() {
         </ul>
       ) : null}
       {thread.locked ? <p className="form-message form-message--info">{t("threads.locked")}</p> : null}
+      {can.moderate ? (
+        <Form method="post" className="button-row host-thread-tools" aria-label={t("groups.hostTools")}>
+          <button type="submit" name="intent" value={thread.pinned ? "unpin" : "pin"} className="button button--secondary">
+            {t(thread.pinned ? "threads.unpin" : "threads.pin")}
+          </button>
+          <button type="submit" name="intent" value={thread.locked ? "unlock" : "lock"} className="button button--secondary">
+            {t(thread.locked ? "threads.unlock" : "threads.lock")}
+          </button>
+        </Form>
+      ) : null}
       <ol className="posts">
         {posts.map((post) => (
           <li key={post.id} id={`post-${post.number}`} className="post">
@@ -125,6 +161,24 @@ export default function ThreadPage() {
               </a>
             </header>
             {post.deleted ? <p className="muted">{t("threads.postDeleted")}</p> : <UserHtml html={post.html} />}
+            {!post.deleted && (post.editedAt || post.can.edit || post.can.delete) ? (
+              <footer className="post__tools">
+                {post.editedAt ? (
+                  <Link to={`/posts/${post.id}/history`} className="muted">
+                    {t("threads.edited")}
+                  </Link>
+                ) : null}
+                {post.can.edit ? <Link to={`/posts/${post.id}/edit`}>{t("threads.edit")}</Link> : null}
+                {post.can.delete ? (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="postId" value={post.id} />
+                    <button type="submit" name="intent" value="delete" className="link-button">
+                      {t("threads.delete")}
+                    </button>
+                  </Form>
+                ) : null}
+              </footer>
+            ) : null}
           </li>
         ))}
       </ol>

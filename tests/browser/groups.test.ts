@@ -18,7 +18,7 @@ describe.skipIf("missing" in chromiumFound)("circles in a real browser", () => {
   it("shows a visitor the directory and a public circle, and a private circle as not found", async () => {
     const { page, errors } = await openPage(env.browser);
     await page.goto(env.server.url);
-    await page.getByRole("link", { name: "Kringen" }).click();
+    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Kringen" }).click();
     await page.waitForURL(`${env.server.url}/g`);
     await page.getByText("Leerkring Vakmanschap").waitFor();
     expect(await page.getByText("Professionele vrienden").count()).toBe(0);

@@ -231,3 +231,66 @@ describe("replies", () => {
     expect(old.headers.get("location")).toBe(`/t/${thread.id}/${thread.slug}?page=2`);
   });
 });
+
+describe("editing, deleting, pinning and locking", () => {
+  async function newPost(username: string, body: string) {
+    const client = await as(username);
+    const thread = await threadBySlugPart("Wanneer voelt werk voor jou als goed werk?");
+    const response = await client.post(`/t/${thread.id}/${thread.slug}`, { intent: "post", body, idempotencyKey: key() });
+    const number = Number(/#post-(\d+)$/.exec(response.headers.get("location")!)![1]);
+    const post = await handle.db.selectFrom("posts").selectAll().where("thread_id", "=", thread.id).where("number", "=", number).executeTakeFirstOrThrow();
+    return { client, thread, post };
+  }
+
+  it("lets authors edit their posts, keeps the history with what changed, and answers 409 to a stale edit", async () => {
+    const { client, post } = await newPost("eva", "Eerste versie van mijn gedachte");
+    expect((await client.get(`/posts/${post.id}/edit`)).status).toBe(200);
+    const saved = await client.post(`/posts/${post.id}/edit`, { intent: "save", version: "1", body: "Tweede versie van mijn gedachte" });
+    expect(saved.status).toBe(302);
+    const stale = await client.post(`/posts/${post.id}/edit`, { intent: "save", version: "1", body: "Mijn tekst die niet verloren mag gaan" });
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(html).toContain("Mijn tekst die niet verloren mag gaan");
+    expect(visibleText(html)).toContain("Tweede versie van mijn gedachte");
+    expect(visibleText(html)).toContain("Iemand anders heeft dit bericht intussen gewijzigd.");
+    const history = await (await visitor().get(`/posts/${post.id}/history`)).text();
+    expect(history).toContain("<del>Eerste</del>");
+    expect(history).toContain("<ins>Tweede</ins>");
+    // Someone else's post: visible but not theirs to edit.
+    const other = await as("daan");
+    expect((await other.get(`/posts/${post.id}/edit`)).status).toBe(403);
+    expect((await other.post(`/posts/${post.id}/edit`, { intent: "save", version: "2", body: "Overgenomen" })).status).toBe(403);
+    expect((await other.get(`/posts/99999999/edit`)).status).toBe(404);
+  });
+
+  it("deletes a post as its author or a host, leaving a placeholder, and logs a host's deletion", async () => {
+    const { client, thread, post } = await newPost("daan", "Dit haal ik weer weg");
+    expect((await (await as("eva")).post(`/t/${thread.id}/${thread.slug}`, { intent: "delete", postId: String(post.id) })).status).toBe(403);
+    expect((await client.post(`/t/${thread.id}/${thread.slug}`, { intent: "delete", postId: String(post.id) })).status).toBe(302);
+    const page = await (await visitor().get(`/t/${thread.id}/${thread.slug}?page=1`)).text();
+    expect(visibleText(page)).not.toContain("Dit haal ik weer weg");
+    const second = await newPost("carmen", "Een bericht dat de gastheer weghaalt");
+    const bram = await as("bram");
+    expect((await bram.post(`/t/${second.thread.id}/${second.thread.slug}`, { intent: "delete", postId: String(second.post.id) })).status).toBe(302);
+    const actions = (await handle.db.selectFrom("audit_log").select("action").execute()).map((r) => r.action);
+    expect(actions).toContain("post.delete");
+  });
+
+  it("lets hosts pin and lock a thread (audited), and nobody else", async () => {
+    const thread = await threadBySlugPart("Eerste opdracht als zelfstandige: hoe pak je dat aan?");
+    const carmen = await as("carmen");
+    expect((await carmen.post(`/t/${thread.id}/${thread.slug}`, { intent: "pin" })).status).toBe(403);
+    const bram = await as("bram");
+    expect((await bram.post(`/t/${thread.id}/${thread.slug}`, { intent: "pin" })).status).toBe(302);
+    const list = visibleText(await (await visitor().get("/g/goed-werk-in-de-praktijk")).text());
+    expect(list.indexOf("Eerste opdracht als zelfstandige")).toBeLessThan(list.indexOf("Wanneer voelt werk"));
+    expect(list).toContain("vastgezet");
+    expect((await bram.post(`/t/${thread.id}/${thread.slug}`, { intent: "lock" })).status).toBe(302);
+    const refused = await carmen.post(`/t/${thread.id}/${thread.slug}`, { intent: "post", body: "Nog iets", idempotencyKey: key() });
+    expect(refused.status).toBe(403);
+    await bram.post(`/t/${thread.id}/${thread.slug}`, { intent: "unlock" });
+    await bram.post(`/t/${thread.id}/${thread.slug}`, { intent: "unpin" });
+    const actions = (await handle.db.selectFrom("audit_log").select("action").execute()).map((r) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(["thread.pin", "thread.lock", "thread.unlock", "thread.unpin"]));
+  });
+});

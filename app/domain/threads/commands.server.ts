@@ -1,5 +1,15 @@
 import type { Database } from "../../../db/index";
-import { canContribute, canReply, canStartThread, isMember, type Actor } from "../../auth/policy";
+import {
+  canContribute,
+  canDeletePost,
+  canEditPost as canEditPostRule,
+  canModerateThread,
+  canReply,
+  canStartThread,
+  isMember,
+  type Actor,
+} from "../../auth/policy";
+import { recordAudit } from "../groups/commands.server";
 import { renderMarkdown } from "../../lib/markdown.server";
 import { hitRateLimit } from "../../lib/rate-limit.server";
 import type { CommandResult } from "../accounts/commands.server";
@@ -157,4 +167,146 @@ export async function replyToThread(
     }
     throw error;
   }
+}
+
+/** A post with its thread and group, if the actor can see it. */
+async function findVisiblePost(db: Database, actor: Actor, postId: number) {
+  return db
+    .selectFrom("posts")
+    .innerJoin("threads", "threads.id", "posts.thread_id")
+    .innerJoin("groups", "groups.id", "threads.group_id")
+    .select([
+      "posts.id",
+      "posts.number",
+      "posts.author_id",
+      "posts.body_markdown",
+      "posts.version",
+      "posts.deleted_at",
+      "threads.id as thread_id",
+      "threads.slug as thread_slug",
+      "groups.id as group_id",
+    ])
+    .where("posts.id", "=", postId)
+    .where(groupIsVisibleTo(actor))
+    .executeTakeFirst();
+}
+
+export type EditResult =
+  | CommandResult<{ threadId: number; slug: string; number: number }>
+  | { ok: false; status: 409; formError: "threads.editConflict"; currentBody: string; currentVersion: number };
+
+/**
+ * Edits one's own post. The form carries the version it started from; if the
+ * post changed meanwhile the answer is 409 with the newer text, and the
+ * editor keeps what they typed. Every edit keeps the previous text.
+ */
+export async function editPost(
+  db: Database,
+  actor: Actor,
+  postId: number,
+  input: { body: string; version: number },
+): Promise<EditResult> {
+  const post = await findVisiblePost(db, actor, postId);
+  if (!post) return notFound;
+  if (!isMember(actor)) return mustSignIn;
+  if (!canEditPostRule(actor, { authorId: post.author_id, deleted: post.deleted_at !== null })) {
+    return { ok: false, status: 403, formError: "error.forbidden.text" };
+  }
+  const html = renderMarkdown(input.body);
+  return db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom("posts")
+      .select(["body_markdown", "version"])
+      .where("id", "=", postId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (current.version !== input.version) {
+      return { ok: false, status: 409, formError: "threads.editConflict", currentBody: current.body_markdown, currentVersion: current.version } as const;
+    }
+    if (current.body_markdown === input.body) {
+      return { ok: true, threadId: post.thread_id, slug: post.thread_slug, number: post.number } as const;
+    }
+    await trx
+      .insertInto("post_revisions")
+      .values({ post_id: postId, version: current.version, body_markdown: current.body_markdown, edited_by: actor.id })
+      .execute();
+    await trx
+      .updateTable("posts")
+      .set({ body_markdown: input.body, body_html: html, version: current.version + 1, edited_at: new Date() })
+      .where("id", "=", postId)
+      .execute();
+    return { ok: true, threadId: post.thread_id, slug: post.thread_slug, number: post.number } as const;
+  });
+}
+
+/** Deletes a post, leaving a placeholder so the thread stays readable. Hosts' deletions are audited. */
+export async function deletePost(db: Database, actor: Actor, postId: number): Promise<CommandResult<{ number: number }>> {
+  const post = await findVisiblePost(db, actor, postId);
+  if (!post) return notFound;
+  if (!isMember(actor)) return mustSignIn;
+  const standing = await loadStanding(db, post.group_id, actor);
+  if (!canDeletePost(actor, standing, { authorId: post.author_id, deleted: post.deleted_at !== null })) {
+    return { ok: false, status: 403, formError: "error.forbidden.text" };
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("posts").set({ deleted_at: new Date() }).where("id", "=", postId).execute();
+    if (post.author_id !== actor.id) {
+      await recordAudit(trx, {
+        groupId: post.group_id,
+        actorId: actor.id,
+        action: "post.delete",
+        targetMemberId: post.author_id,
+        targetLabel: `/t/${post.thread_id}#post-${post.number}`,
+      });
+    }
+  });
+  return { ok: true, number: post.number };
+}
+
+export async function setThreadFlag(
+  db: Database,
+  actor: Actor,
+  threadId: number,
+  flag: "pinned" | "locked",
+  value: boolean,
+): Promise<CommandResult> {
+  const thread = await findVisibleThread(db, actor, threadId);
+  if (!thread) return notFound;
+  if (!isMember(actor)) return mustSignIn;
+  const standing = await loadStanding(db, thread.group_id, actor);
+  if (!canModerateThread(actor, standing)) return { ok: false, status: 403, formError: "error.forbidden.text" };
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("threads")
+      .set(flag === "pinned" ? { pinned: value } : { locked: value })
+      .where("id", "=", threadId)
+      .execute();
+    await recordAudit(trx, {
+      groupId: thread.group_id,
+      actorId: actor.id,
+      action: `thread.${flag === "pinned" ? (value ? "pin" : "unpin") : value ? "lock" : "unlock"}`,
+      targetLabel: thread.title,
+    });
+  });
+  return { ok: true };
+}
+
+export async function listPostRevisions(db: Database, actor: Actor, postId: number) {
+  const post = await findVisiblePost(db, actor, postId);
+  if (!post || post.deleted_at) return null;
+  const revisions = await db
+    .selectFrom("post_revisions")
+    .leftJoin("members", "members.id", "post_revisions.edited_by")
+    .select(["post_revisions.version", "post_revisions.body_markdown", "post_revisions.created_at", "members.username"])
+    .where("post_revisions.post_id", "=", postId)
+    .orderBy("post_revisions.version", "desc")
+    .execute();
+  return { post, revisions };
+}
+
+/** For the edit form: the post as its author may edit it. */
+export async function findEditablePost(db: Database, actor: Actor, postId: number) {
+  const post = await findVisiblePost(db, actor, postId);
+  if (!post) return { found: false as const };
+  return { found: true as const, post, allowed: canEditPostRule(actor, { authorId: post.author_id, deleted: post.deleted_at !== null }) };
 }

@@ -147,6 +147,7 @@ export async function listThreadPosts(db: Database, threadId: number, page: numb
       "posts.created_at",
       "posts.edited_at",
       "posts.deleted_at",
+      "posts.author_id",
       "members.username",
       "members.display_name",
     ])
@@ -160,6 +161,7 @@ export async function listThreadPosts(db: Database, threadId: number, page: numb
     number: r.number,
     html: r.deleted_at ? "" : r.body_html,
     deleted: r.deleted_at !== null,
+    authorId: r.author_id,
     createdAt: r.created_at.toISOString(),
     editedAt: r.edited_at?.toISOString() ?? null,
     author: r.username ? { username: r.username, name: r.display_name ?? r.username } : null,

@@ -1,0 +1,125 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FailureMessage } from "../components/failure-message";
+import { UserHtml } from "../components/user-html";
+import { forbidden, notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
+import { requireMember } from "../auth/session.server";
+import { editPost, findEditablePost } from "../domain/threads/commands.server";
+import { POSTS_PER_PAGE, postBodySchema } from "../domain/threads/schema";
+import { translator } from "../i18n/index";
+import { useTranslate } from "../i18n/react";
+import { requestLocale } from "../i18n/request.server";
+import { formFailure, parseForm, readForm, typedValues, type FormFailure } from "../lib/http.server";
+import { renderMarkdown } from "../lib/markdown.server";
+import { z } from "zod";
+
+const editSchema = z.object({ body: postBodySchema, version: z.coerce.number().int().min(1) });
+
+function postIdFrom(param: string | undefined): number {
+  if (!param || !/^[1-9][0-9]{0,15}$/.test(param)) notFound();
+  return Number(param);
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = requireMember(context.actor, request);
+  const found = await findEditablePost(context.db, actor, postIdFrom(params.id));
+  if (!found.found) notFound();
+  if (!found.allowed) forbidden();
+  return {
+    locale: requestLocale(request, actor),
+    post: { id: found.post.id, body: found.post.body_markdown, version: found.post.version, threadId: found.post.thread_id, threadSlug: found.post.thread_slug, number: found.post.number },
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator(data?.locale ?? "nl");
+  return [{ title: `${t("threads.editTitle")} · ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+};
+
+export { formRouteHeaders as headers } from "../lib/route-headers";
+
+type Result =
+  | (FormFailure & { currentBody?: string; currentVersion?: number; currentHtml?: string })
+  | { ok: true; preview: string; values: Record<string, string> };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const actor = requireMember(context.actor, request);
+  const postId = postIdFrom(params.id);
+  const values = await readForm(request);
+  if (values.intent === "preview") {
+    return { ok: true as const, preview: renderMarkdown((values.body ?? "").slice(0, 32000)), values };
+  }
+  const { data, failure } = parseForm(editSchema, values);
+  if (failure) return failure;
+  const result = await editPost(context.db, actor, postId, data);
+  throwForMissingOrSignedOut(result, request);
+  if (!result.ok) {
+    if ("currentBody" in result) {
+      // Someone changed the post meanwhile: show theirs, keep ours, and take their version as the new base.
+      return json(
+        {
+          ok: false as const,
+          values: typedValues({ ...values, version: String(result.currentVersion) }),
+          fieldErrors: {},
+          formError: result.formError,
+          currentBody: result.currentBody,
+          currentVersion: result.currentVersion,
+          currentHtml: renderMarkdown(result.currentBody),
+        },
+        { status: 409 },
+      );
+    }
+    return formFailure(values, result);
+  }
+  const page = Math.ceil(result.number / POSTS_PER_PAGE);
+  throw redirect(`/t/${result.threadId}/${result.slug}${page > 1 ? `?page=${page}` : ""}#post-${result.number}`);
+}
+
+export default function EditPost() {
+  const { post } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as Result | undefined;
+  const failure = result && !result.ok ? result : undefined;
+  const values = result?.values ?? {};
+  const t = useTranslate();
+  return (
+    <div>
+      <p className="breadcrumb">
+        <Link to={`/t/${post.threadId}/${post.threadSlug}#post-${post.number}`}>{t("threads.backToThread")}</Link>
+      </p>
+      <h1>{t("threads.editTitle")}</h1>
+      <FailureMessage failure={failure} />
+      {failure?.currentHtml ? (
+        <section className="preview" aria-labelledby="current-title">
+          <h2 id="current-title" className="preview__title">
+            {t("threads.currentVersion")}
+          </h2>
+          <UserHtml html={failure.currentHtml} />
+        </section>
+      ) : null}
+      {result?.ok ? (
+        <section className="preview" aria-labelledby="preview-title">
+          <h2 id="preview-title" className="preview__title">
+            {t("editor.preview")}
+          </h2>
+          <UserHtml html={result.preview} />
+        </section>
+      ) : null}
+      <Form method="post" noValidate>
+        <input type="hidden" name="version" value={values.version ?? String(post.version)} />
+        <div className={failure?.fieldErrors.body ? "field field--invalid" : "field"}>
+          <label htmlFor="field-body">{t("field.body")}</label>
+          <textarea id="field-body" name="body" rows={10} maxLength={32000} defaultValue={values.body ?? post.body} />
+          {failure?.fieldErrors.body ? <p className="field__error">{t(failure.fieldErrors.body)}</p> : null}
+        </div>
+        <div className="button-row">
+          <button type="submit" name="intent" value="save" className="button">
+            {t("settings.save")}
+          </button>
+          <button type="submit" name="intent" value="preview" className="button button--secondary">
+            {t("editor.previewButton")}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
