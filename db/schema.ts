@@ -183,6 +183,7 @@ export interface DB {
   thread_principles: ThreadPrinciplesTable;
   posts: PostsTable;
   post_revisions: PostRevisionsTable;
+  post_mentions: { post_id: number; member_id: string };
   groups: GroupsTable;
   group_members: GroupMembersTable;
   group_bans: GroupBansTable;

@@ -5,6 +5,7 @@ import * as accountTokens from "./20261127T0200_account_tokens_rate_limits_mailb
 import * as groups from "./20261127T0300_groups";
 import * as threadsAndPosts from "./20261127T0400_threads_and_posts";
 import * as postRevisions from "./20261127T0410_post_revisions";
+import * as postMentions from "./20261127T0420_post_mentions";
 
 /**
  * Every migration, by name. Listed statically (not read from the folder at
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "20261127T0300_groups": groups,
   "20261127T0400_threads_and_posts": threadsAndPosts,
   "20261127T0410_post_revisions": postRevisions,
+  "20261127T0420_post_mentions": postMentions,
 };

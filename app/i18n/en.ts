@@ -398,4 +398,7 @@ export const en: Record<MessageKey, string> = {
   "audit.thread.unpin": "unpinned a conversation",
   "audit.thread.lock": "locked a conversation",
   "audit.thread.unlock": "unlocked a conversation",
+  "threads.quote": "Quote",
+  "profile.posts": "Posts",
+  "profile.noPosts": "No posts you can see yet.",
 };

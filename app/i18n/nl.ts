@@ -396,6 +396,9 @@ export const nl = {
   "audit.thread.unpin": "gesprek losgemaakt",
   "audit.thread.lock": "gesprek gesloten",
   "audit.thread.unlock": "gesprek heropend",
+  "threads.quote": "Citeren",
+  "profile.posts": "Berichten",
+  "profile.noPosts": "Nog geen berichten die jij kunt zien.",
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -9,7 +9,7 @@ import { canDeletePost, canEditPost, canModerateThread, canReply, groupPermissio
 import { notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { loadStanding } from "../domain/groups/queries.server";
 import { deletePost, replyToThread, setThreadFlag } from "../domain/threads/commands.server";
-import { findVisibleThread, listThreadPosts, listThreadPrinciples } from "../domain/threads/queries.server";
+import { findVisibleThread, listThreadPosts, listThreadPrinciples, quoteForReply } from "../domain/threads/queries.server";
 import { POSTS_PER_PAGE, replySchema } from "../domain/threads/schema";
 import { formatDateTime, translator } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
@@ -63,6 +63,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       moderate: canModerateThread(context.actor, standing),
     },
     idempotencyKey: randomUUID(),
+    quote: /^[1-9][0-9]{0,15}$/.test(url.searchParams.get("quote") ?? "")
+      ? await quoteForReply(context.db, thread.id, thread.slug, Number(url.searchParams.get("quote")))
+      : null,
   };
 }
 
@@ -110,7 +113,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ThreadPage() {
-  const { thread, group, principles, posts, page, pages, signedIn, can, idempotencyKey } = useLoaderData<typeof loader>();
+  const { thread, group, principles, posts, page, pages, signedIn, can, idempotencyKey, quote } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
   const failure = result && !result.ok ? result : undefined;
   const values = result?.values ?? {};
@@ -161,11 +164,16 @@ export default function ThreadPage() {
               </a>
             </header>
             {post.deleted ? <p className="muted">{t("threads.postDeleted")}</p> : <UserHtml html={post.html} />}
-            {!post.deleted && (post.editedAt || post.can.edit || post.can.delete) ? (
+            {!post.deleted && (post.editedAt || post.can.edit || post.can.delete || can.reply) ? (
               <footer className="post__tools">
                 {post.editedAt ? (
                   <Link to={`/posts/${post.id}/history`} className="muted">
                     {t("threads.edited")}
+                  </Link>
+                ) : null}
+                {can.reply ? (
+                  <Link to={`${pageLink(page)}${page > 1 ? "&" : "?"}quote=${post.id}#reply`}>
+                    {t("threads.quote")}
                   </Link>
                 ) : null}
                 {post.can.edit ? <Link to={`/posts/${post.id}/edit`}>{t("threads.edit")}</Link> : null}
@@ -197,18 +205,18 @@ export default function ThreadPage() {
           </ul>
         </nav>
       ) : null}
-      <section aria-labelledby="reply-title" className="reply">
+      <section aria-labelledby="reply-title" className="reply" id="reply">
         <h2 id="reply-title">{t("threads.reply")}</h2>
         {!signedIn ? (
           <p>
             <Link to={`/login?redirectTo=${encodeURIComponent(pageLink(page))}`}>{t("threads.signInToReply")}</Link>
           </p>
         ) : can.reply ? (
-          <Form method="post" noValidate>
+          <Form method="post" noValidate key={quote ?? "reply"}>
             <FailureMessage failure={failure} />
             <PostEditor
               label={t("threads.yourReply")}
-              defaultValue={values.body}
+              defaultValue={values.body ?? quote ?? undefined}
               error={failure?.fieldErrors.body}
               previewHtml={result?.ok ? result.preview : null}
               idempotencyKey={values.idempotencyKey ?? idempotencyKey}

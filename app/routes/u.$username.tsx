@@ -4,6 +4,7 @@ import { Avatar } from "../components/avatar";
 import { UserHtml } from "../components/user-html";
 import { canEditProfile } from "../auth/policy";
 import { findPublicProfile } from "../domain/accounts/queries.server";
+import { listPostsByMember } from "../domain/threads/queries.server";
 import { formatDateTime, translator } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
@@ -16,6 +17,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     locale: requestLocale(request, context.actor),
     profile,
+    posts: await listPostsByMember(context.db, context.actor, profile.id),
     can: { edit: canEditProfile(context.actor, profile) },
   };
 }
@@ -30,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function Profile() {
-  const { profile, can } = useLoaderData<typeof loader>();
+  const { profile, posts, can } = useLoaderData<typeof loader>();
   const t = useTranslate();
   const locale = useLocale();
   return (
@@ -49,6 +51,20 @@ export default function Profile() {
         </div>
       </header>
       {profile.bioHtml ? <UserHtml html={profile.bioHtml} /> : <p className="muted">{t("profile.noBio")}</p>}
+      <section aria-labelledby="posts-title">
+        <h2 id="posts-title">{t("profile.posts")}</h2>
+        {posts.length === 0 ? <p className="muted">{t("profile.noPosts")}</p> : null}
+        <ul className="profile-posts">
+          {posts.map((post) => (
+            <li key={post.id}>
+              <Link to={post.href}>{post.title}</Link>{" "}
+              <span className="muted">
+                · {post.group} · {formatDateTime(new Date(post.createdAt), locale, undefined, { dateStyle: "medium" })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
       {can.edit ? (
         <p>
           <Link to="/settings">{t("profile.edit")}</Link>

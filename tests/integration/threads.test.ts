@@ -294,3 +294,36 @@ describe("editing, deleting, pinning and locking", () => {
     expect(actions).toEqual(expect.arrayContaining(["thread.pin", "thread.lock", "thread.unlock", "thread.unpin"]));
   });
 });
+
+describe("quotes, mentions and profiles", () => {
+  it("links @mentions of members, records them, and leaves unknown names as text", async () => {
+    const eva = await as("eva");
+    const thread = await threadBySlugPart("Eerste opdracht als zelfstandige: hoe pak je dat aan?");
+    await eva.post(`/t/${thread.id}/${thread.slug}`, { intent: "post", body: "Dank @anna en @onbekende_persoon!", idempotencyKey: key() });
+    const post = await handle.db.selectFrom("posts").selectAll().where("body_markdown", "=", "Dank @anna en @onbekende_persoon!").executeTakeFirstOrThrow();
+    expect(post.body_html).toContain('<a href="/u/anna" class="mention">@anna</a>');
+    expect(post.body_html).toContain("@onbekende_persoon");
+    const mentions = await handle.db.selectFrom("post_mentions").innerJoin("members", "members.id", "post_mentions.member_id").select("members.username").where("post_id", "=", post.id).execute();
+    expect(mentions.map((m) => m.username)).toEqual(["anna"]);
+  });
+
+  it("fills the reply box with a quote that links back, only for posts of this thread", async () => {
+    const carmen = await as("carmen");
+    const thread = await threadBySlugPart("Wanneer voelt werk voor jou als goed werk?");
+    const first = await handle.db.selectFrom("posts").select(["id"]).where("thread_id", "=", thread.id).where("number", "=", 1).executeTakeFirstOrThrow();
+    const page = await (await carmen.get(`/t/${thread.id}/${thread.slug}?quote=${first.id}`)).text();
+    expect(page).toContain(`[@bram](/t/${thread.id}/${thread.slug}#post-1):\n&gt; Ik ben benieuwd naar jullie voorbeelden.`);
+    const privateThread = await threadBySlugPart("Casus: de werkdruk in het wijkteam");
+    const privatePost = await handle.db.selectFrom("posts").select("id").where("thread_id", "=", privateThread.id).executeTakeFirstOrThrow();
+    const leak = await (await carmen.get(`/t/${thread.id}/${thread.slug}?quote=${privatePost.id}`)).text();
+    expect(leak).not.toContain("wachtlijst");
+  });
+
+  it("lists on a profile only the posts the viewer may see", async () => {
+    const forVisitor = visibleText(await (await visitor().get("/u/anna")).text());
+    expect(forVisitor).toContain("Eerste opdracht als zelfstandige");
+    expect(forVisitor).not.toContain("Welkom in de kring van professionele vrienden");
+    const forMember = visibleText(await (await (await as("eva")).get("/u/anna")).text());
+    expect(forMember).toContain("Welkom in de kring van professionele vrienden");
+  });
+});

@@ -11,6 +11,7 @@ import {
 } from "../../auth/policy";
 import { recordAudit } from "../groups/commands.server";
 import { renderMarkdown } from "../../lib/markdown.server";
+import { linkMentions, mentionedUsernames } from "../../lib/mentions";
 import { hitRateLimit } from "../../lib/rate-limit.server";
 import type { CommandResult } from "../accounts/commands.server";
 import { groupIsVisibleTo, loadStanding } from "../groups/queries.server";
@@ -24,6 +25,22 @@ const mustVerify = { ok: false, status: 403, formError: "groups.verifyFirst" } a
 // security.md: posting is rate-limited per person.
 const POSTS_PER_WINDOW = 20;
 const POST_WINDOW_SECONDS = 10 * 60;
+
+/** Markdown → sanitised HTML with @mentions of existing members linked; also returns who is mentioned. */
+async function renderPost(db: Database, markdown: string): Promise<{ html: string; mentioned: Array<{ id: string; username: string }> }> {
+  const names = mentionedUsernames(markdown).slice(0, 50);
+  const mentioned = names.length
+    ? await db.selectFrom("members").select(["id", "username"]).where("username", "in", names).execute()
+    : [];
+  return { html: linkMentions(renderMarkdown(markdown), new Set(mentioned.map((m) => m.username))), mentioned };
+}
+
+async function recordMentions(db: Database, postId: number, mentioned: Array<{ id: string }>): Promise<void> {
+  await db.deleteFrom("post_mentions").where("post_id", "=", postId).execute();
+  if (mentioned.length > 0) {
+    await db.insertInto("post_mentions").values(mentioned.map((m) => ({ post_id: postId, member_id: m.id }))).execute();
+  }
+}
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23505";
@@ -60,7 +77,7 @@ export async function startThread(
   const limit = await hitRateLimit(db, `post:${actor.id}`, POSTS_PER_WINDOW, POST_WINDOW_SECONDS);
   if (!limit.allowed) return { ok: false, status: 429, formError: "rateLimit.tooMany", retryAfterSeconds: limit.retryAfterSeconds };
 
-  const html = renderMarkdown(input.body);
+  const { html, mentioned } = await renderPost(db, input.body);
   try {
     const thread = await db.transaction().execute(async (trx) => {
       const now = new Date();
@@ -83,7 +100,7 @@ export async function startThread(
           .values([...new Set(input.principles)].map((slug) => ({ thread_id: created.id, principle_slug: slug })))
           .execute();
       }
-      await trx
+      const post = await trx
         .insertInto("posts")
         .values({
           thread_id: created.id,
@@ -93,7 +110,9 @@ export async function startThread(
           body_html: html,
           idempotency_key: input.idempotencyKey,
         })
-        .execute();
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await recordMentions(trx, post.id, mentioned);
       await trx.updateTable("groups").set({ last_activity_at: now }).where("id", "=", groupId).execute();
       return created;
     });
@@ -128,7 +147,7 @@ export async function replyToThread(
   const limit = await hitRateLimit(db, `post:${actor.id}`, POSTS_PER_WINDOW, POST_WINDOW_SECONDS);
   if (!limit.allowed) return { ok: false, status: 429, formError: "rateLimit.tooMany", retryAfterSeconds: limit.retryAfterSeconds };
 
-  const html = renderMarkdown(input.body);
+  const { html, mentioned } = await renderPost(db, input.body);
   try {
     const number = await db.transaction().execute(async (trx) => {
       // The row lock serialises replies, so numbers never collide.
@@ -140,7 +159,7 @@ export async function replyToThread(
         .executeTakeFirstOrThrow();
       const next = locked.post_count + 1;
       const now = new Date();
-      await trx
+      const post = await trx
         .insertInto("posts")
         .values({
           thread_id: threadId,
@@ -150,7 +169,9 @@ export async function replyToThread(
           body_html: html,
           idempotency_key: input.idempotencyKey,
         })
-        .execute();
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await recordMentions(trx, post.id, mentioned);
       await trx
         .updateTable("threads")
         .set({ post_count: next, last_posted_at: now, last_poster_id: actor.id })
@@ -212,7 +233,7 @@ export async function editPost(
   if (!canEditPostRule(actor, { authorId: post.author_id, deleted: post.deleted_at !== null })) {
     return { ok: false, status: 403, formError: "error.forbidden.text" };
   }
-  const html = renderMarkdown(input.body);
+  const { html, mentioned } = await renderPost(db, input.body);
   return db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom("posts")
@@ -235,6 +256,7 @@ export async function editPost(
       .set({ body_markdown: input.body, body_html: html, version: current.version + 1, edited_at: new Date() })
       .where("id", "=", postId)
       .execute();
+    await recordMentions(trx, postId, mentioned);
     return { ok: true, threadId: post.thread_id, slug: post.thread_slug, number: post.number } as const;
   });
 }

@@ -167,3 +167,45 @@ export async function listThreadPosts(db: Database, threadId: number, page: numb
     author: r.username ? { username: r.username, name: r.display_name ?? r.username } : null,
   }));
 }
+
+/** A post of this thread as a Markdown quote that links back to it (for the reply box). */
+export async function quoteForReply(db: Database, threadId: number, threadSlug: string, postId: number): Promise<string | null> {
+  const post = await db
+    .selectFrom("posts")
+    .leftJoin("members", "members.id", "posts.author_id")
+    .select(["posts.number", "posts.body_markdown", "members.username"])
+    .where("posts.id", "=", postId)
+    .where("posts.thread_id", "=", threadId)
+    .where("posts.deleted_at", "is", null)
+    .executeTakeFirst();
+  if (!post) return null;
+  const page = Math.ceil(post.number / POSTS_PER_PAGE);
+  const link = `/t/${threadId}/${threadSlug}${page > 1 ? `?page=${page}` : ""}#post-${post.number}`;
+  const quoted = post.body_markdown.trim().split("\n").map((line) => `> ${line}`.trimEnd()).join("\n");
+  return `[@${post.username ?? "…"}](${link}):\n${quoted}\n\n`;
+}
+
+/** A member's posts that the viewer may see, newest first (for their profile). */
+export async function listPostsByMember(db: Database, actor: Actor, memberId: string, limit = 20) {
+  const rows = await db
+    .selectFrom("posts")
+    .innerJoin("threads", "threads.id", "posts.thread_id")
+    .innerJoin("groups", "groups.id", "threads.group_id")
+    .select(["posts.id", "posts.number", "posts.created_at", "threads.id as thread_id", "threads.slug", "threads.title", "groups.name as group_name"])
+    .where("posts.author_id", "=", memberId)
+    .where("posts.deleted_at", "is", null)
+    .where(groupIsVisibleTo(actor))
+    .orderBy("posts.created_at", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => {
+    const page = Math.ceil(r.number / POSTS_PER_PAGE);
+    return {
+      id: r.id,
+      title: r.title,
+      group: r.group_name,
+      createdAt: r.created_at.toISOString(),
+      href: `/t/${r.thread_id}/${r.slug}${page > 1 ? `?page=${page}` : ""}#post-${r.number}`,
+    };
+  });
+}
