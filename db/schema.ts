@@ -184,6 +184,7 @@ export interface DB {
   posts: PostsTable;
   post_revisions: PostRevisionsTable;
   post_mentions: { post_id: number; member_id: string };
+  post_reactions: { post_id: number; member_id: string; kind: "agree" | "heart" | "insight" | "thanks"; created_at: CreatedAt };
   groups: GroupsTable;
   group_members: GroupMembersTable;
   group_bans: GroupBansTable;

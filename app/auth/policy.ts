@@ -134,3 +134,8 @@ export function canDeletePost(actor: Actor, standing: GroupStanding, post: { aut
 export function canModerateThread(actor: Actor, standing: GroupStanding): boolean {
   return isGroupHost(standing) || isSiteAdmin(actor);
 }
+
+/** Reactions are for members of the circle with a confirmed address. */
+export function canReact(actor: Actor, standing: GroupStanding): boolean {
+  return canContribute(actor) && standing.role !== null;
+}

@@ -401,4 +401,10 @@ export const en: Record<MessageKey, string> = {
   "threads.quote": "Quote",
   "profile.posts": "Posts",
   "profile.noPosts": "No posts you can see yet.",
+  "reaction.label": "Reactions to this post",
+  "reaction.agree": "Agree",
+  "reaction.heart": "Love it",
+  "reaction.insight": "Insightful",
+  "reaction.thanks": "Thanks",
+  "reaction.who": "{reaction} {count}: {names}",
 };

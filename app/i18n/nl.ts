@@ -399,6 +399,12 @@ export const nl = {
   "threads.quote": "Citeren",
   "profile.posts": "Berichten",
   "profile.noPosts": "Nog geen berichten die jij kunt zien.",
+  "reaction.label": "Reacties op dit bericht",
+  "reaction.agree": "Eens",
+  "reaction.heart": "Hartelijk",
+  "reaction.insight": "Inzichtelijk",
+  "reaction.thanks": "Dank je",
+  "reaction.who": "{reaction} {count}: {names}",
 } as const;
 
 export type MessageKey = keyof typeof nl;

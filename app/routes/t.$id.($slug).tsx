@@ -5,12 +5,13 @@ import { Avatar } from "../components/avatar";
 import { FailureMessage } from "../components/failure-message";
 import { PostEditor } from "../components/post-editor";
 import { UserHtml } from "../components/user-html";
-import { canDeletePost, canEditPost, canModerateThread, canReply, groupPermissions } from "../auth/policy";
+import { canDeletePost, canEditPost, canModerateThread, canReact, canReply, groupPermissions } from "../auth/policy";
 import { notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { loadStanding } from "../domain/groups/queries.server";
-import { deletePost, replyToThread, setThreadFlag } from "../domain/threads/commands.server";
-import { findVisibleThread, listThreadPosts, listThreadPrinciples, quoteForReply } from "../domain/threads/queries.server";
-import { POSTS_PER_PAGE, replySchema } from "../domain/threads/schema";
+import { deletePost, replyToThread, setThreadFlag, toggleReaction } from "../domain/threads/commands.server";
+import { findVisibleThread, listReactions, listThreadPosts, listThreadPrinciples, quoteForReply } from "../domain/threads/queries.server";
+import { POSTS_PER_PAGE, reactionSchema, replySchema } from "../domain/threads/schema";
+import { Reactions } from "../components/reactions";
 import { formatDateTime, translator } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
@@ -42,13 +43,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     { visibility: thread.group_visibility, listed: thread.group_listed, joinPolicy: thread.group_join_policy },
     standing,
   );
+  const posts = await listThreadPosts(context.db, thread.id, page);
+  const reactions = await listReactions(
+    context.db,
+    posts.map((p) => p.id),
+    context.actor.kind === "member" ? context.actor.id : null,
+  );
   return {
     locale,
     thread: { id: thread.id, slug: thread.slug, title: thread.title, locked: thread.locked, pinned: thread.pinned, postCount: thread.post_count },
     group: { slug: thread.group_slug, name: thread.group_name },
     principles: await listThreadPrinciples(context.db, thread.id, locale),
-    posts: (await listThreadPosts(context.db, thread.id, page)).map(({ authorId, ...post }) => ({
+    posts: posts.map(({ authorId, ...post }) => ({
       ...post,
+      reactions: reactions.get(post.id) ?? [],
       can: {
         edit: canEditPost(context.actor, { authorId, deleted: post.deleted }),
         delete: canDeletePost(context.actor, standing, { authorId, deleted: post.deleted }),
@@ -61,6 +69,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       reply: canReply(context.actor, standing, thread),
       join: can.join || can.requestToJoin,
       moderate: canModerateThread(context.actor, standing),
+      react: canReact(context.actor, standing),
     },
     idempotencyKey: randomUUID(),
     quote: /^[1-9][0-9]{0,15}$/.test(url.searchParams.get("quote") ?? "")
@@ -89,6 +98,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throwForMissingOrSignedOut(result, request);
     if (!result.ok) return formFailure(values, result);
     throw redirect(new URL(request.url).pathname);
+  }
+  if (values.intent === "react") {
+    const { data, failure } = parseForm(reactionSchema, values);
+    if (failure) return failure;
+    const result = await toggleReaction(context.db, context.actor, data.postId, data.kind);
+    throwForMissingOrSignedOut(result, request);
+    if (!result.ok) return formFailure(values, result);
+    const page = Math.ceil(result.number / POSTS_PER_PAGE);
+    throw redirect(`${new URL(request.url).pathname}${page > 1 ? `?page=${page}` : ""}#post-${result.number}`);
   }
   if (values.intent === "delete") {
     if (!/^[1-9][0-9]{0,15}$/.test(values.postId ?? "")) return formFailure(values, { status: 400, formError: "error.badRequest.text" });
@@ -164,6 +182,7 @@ export default function ThreadPage() {
               </a>
             </header>
             {post.deleted ? <p className="muted">{t("threads.postDeleted")}</p> : <UserHtml html={post.html} />}
+            {post.deleted ? null : <Reactions postId={post.id} summary={post.reactions} canReact={can.react} />}
             {!post.deleted && (post.editedAt || post.can.edit || post.can.delete || can.reply) ? (
               <footer className="post__tools">
                 {post.editedAt ? (

@@ -39,6 +39,9 @@ describe.skipIf("missing" in chromiumFound)("conversations in a real browser", (
       await page.getByRole("button", { name: "Reactie plaatsen" }).click();
       await page.waitForURL(/#post-2$/);
       await page.locator("#post-2", { hasText: "Een eerste reactie." }).waitFor();
+      await page.locator("#post-1").getByRole("button", { name: "Dank je" }).click();
+      await page.locator("#post-1").getByRole("button", { name: "Dank je 1: Carmen Bakker" }).waitFor();
+      expect(await page.locator("#post-1").getByRole("button", { name: "Dank je 1: Carmen Bakker" }).getAttribute("aria-pressed")).toBe("true");
       if (javaScriptEnabled) expect(await seriousAccessibilityViolations(page)).toEqual([]);
       expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
       await page.context().close();

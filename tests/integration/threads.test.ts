@@ -327,3 +327,33 @@ describe("quotes, mentions and profiles", () => {
     expect(forMember).toContain("Welkom in de kring van professionele vrienden");
   });
 });
+
+describe("reactions", () => {
+  it("are given and taken back by members, one of each kind per person, and show who reacted", async () => {
+    const thread = await threadBySlugPart("Wanneer voelt werk voor jou als goed werk?");
+    const first = await handle.db.selectFrom("posts").select("id").where("thread_id", "=", thread.id).where("number", "=", 1).executeTakeFirstOrThrow();
+    const carmen = await as("carmen");
+    const daan = await as("daan");
+    const react = (client: typeof carmen, kind: string) =>
+      client.post(`/t/${thread.id}/${thread.slug}`, { intent: "react", postId: String(first.id), kind });
+    expect((await react(carmen, "insight")).status).toBe(302);
+    expect((await react(daan, "insight")).status).toBe(302);
+    const page = visibleText(await (await visitor().get(`/t/${thread.id}/${thread.slug}`)).text());
+    expect(page).toContain("Inzichtelijk 2: Carmen Bakker, Daan Visser");
+    expect((await react(carmen, "insight")).status).toBe(302);
+    const count = await handle.db.selectFrom("post_reactions").select((eb) => eb.fn.countAll<number>().as("n")).where("post_id", "=", first.id).executeTakeFirstOrThrow();
+    expect(count.n).toBe(1);
+    expect((await react(carmen, "boos")).status).toBe(400);
+    expect((await visitor().post(`/t/${thread.id}/${thread.slug}`, { intent: "react", postId: String(first.id), kind: "heart" })).status).toBe(302);
+    await createMember(handle.db, "niet.in.kring");
+    const outsider = await as("niet.in.kring", FIXTURE_PASSWORD);
+    expect((await react(outsider, "heart")).status).toBe(403);
+    const privatePost = await handle.db
+      .selectFrom("posts")
+      .innerJoin("threads", "threads.id", "posts.thread_id")
+      .select("posts.id")
+      .where("threads.title", "=", "Casus: de werkdruk in het wijkteam")
+      .executeTakeFirstOrThrow();
+    expect((await carmen.post(`/t/${thread.id}/${thread.slug}`, { intent: "react", postId: String(privatePost.id), kind: "heart" })).status).toBe(404);
+  });
+});

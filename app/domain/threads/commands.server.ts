@@ -4,6 +4,7 @@ import {
   canDeletePost,
   canEditPost as canEditPostRule,
   canModerateThread,
+  canReact,
   canReply,
   canStartThread,
   isMember,
@@ -331,4 +332,32 @@ export async function findEditablePost(db: Database, actor: Actor, postId: numbe
   const post = await findVisiblePost(db, actor, postId);
   if (!post) return { found: false as const };
   return { found: true as const, post, allowed: canEditPostRule(actor, { authorId: post.author_id, deleted: post.deleted_at !== null }) };
+}
+
+/** Adds the reaction, or takes it back when the person already gave it. */
+export async function toggleReaction(
+  db: Database,
+  actor: Actor,
+  postId: number,
+  kind: "agree" | "heart" | "insight" | "thanks",
+): Promise<CommandResult<{ number: number; threadId: number; slug: string }>> {
+  const post = await findVisiblePost(db, actor, postId);
+  if (!post || post.deleted_at) return notFound;
+  if (!isMember(actor)) return mustSignIn;
+  const standing = await loadStanding(db, post.group_id, actor);
+  if (!canReact(actor, standing)) return { ok: false, status: 403, formError: "threads.membersOnly" };
+  const removed = await db
+    .deleteFrom("post_reactions")
+    .where("post_id", "=", postId)
+    .where("member_id", "=", actor.id)
+    .where("kind", "=", kind)
+    .executeTakeFirst();
+  if (removed.numDeletedRows === 0n) {
+    await db
+      .insertInto("post_reactions")
+      .values({ post_id: postId, member_id: actor.id, kind })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  return { ok: true, number: post.number, threadId: post.thread_id, slug: post.thread_slug };
 }

@@ -209,3 +209,36 @@ export async function listPostsByMember(db: Database, actor: Actor, memberId: st
     };
   });
 }
+
+export interface ReactionSummary {
+  kind: "agree" | "heart" | "insight" | "thanks";
+  count: number;
+  names: string[];
+  mine: boolean;
+}
+
+/** Reactions on a page of posts: per post and kind, the count, who, and whether the viewer gave it. */
+export async function listReactions(db: Database, postIds: number[], viewerId: string | null): Promise<Map<number, ReactionSummary[]>> {
+  const result = new Map<number, ReactionSummary[]>();
+  if (postIds.length === 0) return result;
+  const rows = await db
+    .selectFrom("post_reactions")
+    .innerJoin("members", "members.id", "post_reactions.member_id")
+    .select(["post_reactions.post_id", "post_reactions.kind", "post_reactions.member_id", "members.display_name"])
+    .where("post_reactions.post_id", "in", postIds)
+    .orderBy("post_reactions.created_at")
+    .execute();
+  for (const row of rows) {
+    const list = result.get(row.post_id) ?? [];
+    let entry = list.find((e) => e.kind === row.kind);
+    if (!entry) {
+      entry = { kind: row.kind, count: 0, names: [], mine: false };
+      list.push(entry);
+    }
+    entry.count += 1;
+    entry.names.push(row.display_name);
+    if (row.member_id === viewerId) entry.mine = true;
+    result.set(row.post_id, list);
+  }
+  return result;
+}

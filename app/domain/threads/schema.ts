@@ -50,3 +50,10 @@ export function chosenPrinciples(values: Record<string, string>): string[] {
     .filter((key) => key.startsWith("principle-") && values[key] === "on")
     .map((key) => key.slice("principle-".length));
 }
+
+export const REACTION_KINDS = ["agree", "heart", "insight", "thanks"] as const;
+export type ReactionKind = (typeof REACTION_KINDS)[number];
+export const reactionSchema = z.object({
+  postId: z.string().regex(/^[1-9][0-9]{0,15}$/).transform(Number),
+  kind: z.enum(REACTION_KINDS),
+});

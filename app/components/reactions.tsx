@@ -1,0 +1,67 @@
+import { Form } from "@remix-run/react";
+import { useTranslate } from "../i18n/react";
+
+type Kind = "agree" | "heart" | "insight" | "thanks";
+
+const REACTIONS: Record<Kind, { symbol: string; key: "reaction.agree" | "reaction.heart" | "reaction.insight" | "reaction.thanks" }> = {
+  agree: { symbol: "👍", key: "reaction.agree" },
+  heart: { symbol: "❤️", key: "reaction.heart" },
+  insight: { symbol: "💡", key: "reaction.insight" },
+  thanks: { symbol: "🙏", key: "reaction.thanks" },
+};
+const ORDER: Kind[] = ["agree", "heart", "insight", "thanks"];
+
+interface Summary {
+  kind: Kind;
+  count: number;
+  names: string[];
+  mine: boolean;
+}
+
+/** Reactions on a post: buttons (a real form) for members who may react, a read-only summary otherwise. */
+export function Reactions({ postId, summary, canReact }: { postId: number; summary: Summary[]; canReact: boolean }) {
+  const t = useTranslate();
+  const byKind = new Map(summary.map((s) => [s.kind, s]));
+  const describe = (kind: Kind) => {
+    const s = byKind.get(kind);
+    const label = t(REACTIONS[kind].key);
+    return s ? t("reaction.who", { reaction: label, count: s.count, names: s.names.join(", ") }) : label;
+  };
+  if (!canReact) {
+    if (summary.length === 0) return null;
+    return (
+      <ul className="reactions" aria-label={t("reaction.label")}>
+        {ORDER.filter((k) => byKind.has(k)).map((kind) => (
+          <li key={kind} className="reaction" title={describe(kind)}>
+            <span aria-hidden="true">{REACTIONS[kind].symbol}</span> {byKind.get(kind)!.count}
+            <span className="visually-hidden">{describe(kind)}</span>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return (
+    <Form method="post" className="reactions" aria-label={t("reaction.label")} preventScrollReset>
+      <input type="hidden" name="intent" value="react" />
+      <input type="hidden" name="postId" value={postId} />
+      {ORDER.map((kind) => {
+        const s = byKind.get(kind);
+        return (
+          <button
+            key={kind}
+            type="submit"
+            name="kind"
+            value={kind}
+            className={s?.mine ? "reaction reaction--mine" : "reaction"}
+            aria-pressed={s?.mine ? true : false}
+            aria-label={describe(kind)}
+            title={describe(kind)}
+          >
+            <span aria-hidden="true">{REACTIONS[kind].symbol}</span>
+            {s ? <span aria-hidden="true"> {s.count}</span> : null}
+          </button>
+        );
+      })}
+    </Form>
+  );
+}
