@@ -1,39 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoNetwork } from "../../db/seed";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
-import { startTestServer } from "../helpers/http-server";
-import { createClient, visibleText } from "../helpers/client";
+import { describe, expect, it } from "vitest";
+import { visibleText } from "../helpers/client";
+import { withSeededForum } from "../helpers/forum";
 import { createMember, FIXTURE_PASSWORD } from "../helpers/fixtures";
 
-let handle: TestDatabase;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let counter = 0;
-const freshIp = () => ({ "x-forwarded-for": `10.1.${Math.floor(++counter / 250)}.${counter % 250}` });
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  await seedDemoNetwork(handle.db);
-  server = await startTestServer(handle, { TRUST_PROXY: "true" });
-});
-afterAll(async () => {
-  await server?.close();
-  await handle?.dispose();
-});
-
-async function as(username: string, password = "goedwerk-demo") {
-  const c = createClient(server.url, freshIp());
-  const response = await c.signIn(username, password);
-  expect(response.status, `sign in as ${username}`).toBe(302);
-  return c;
-}
-const visitor = () => createClient(server.url, freshIp());
+const { forum, visitor, as } = withSeededForum(1);
 const groupId = async (slug: string) =>
-  (await handle.db.selectFrom("groups").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()).id;
+  (await forum.handle.db.selectFrom("groups").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()).id;
 const memberId = async (username: string) =>
-  (await handle.db.selectFrom("members").select("id").where("username", "=", username).executeTakeFirstOrThrow()).id;
+  (await forum.handle.db.selectFrom("members").select("id").where("username", "=", username).executeTakeFirstOrThrow()).id;
 const roleOf = async (slug: string, username: string) =>
   (
-    await handle.db
+    await forum.handle.db
       .selectFrom("group_members")
       .innerJoin("groups", "groups.id", "group_members.group_id")
       .innerJoin("members", "members.id", "group_members.member_id")
@@ -44,7 +21,7 @@ const roleOf = async (slug: string, username: string) =>
   )?.role ?? null;
 const auditActions = async (slug: string) =>
   (
-    await handle.db
+    await forum.handle.db
       .selectFrom("audit_log")
       .innerJoin("groups", "groups.id", "audit_log.group_id")
       .select("audit_log.action")
@@ -100,8 +77,8 @@ describe("private means private", () => {
 
 describe("joining and leaving", () => {
   it("lets a verified member join an open circle and leave it; an unverified one is asked to confirm first", async () => {
-    await createMember(handle.db, "open.joiner");
-    await createMember(handle.db, "unverified.joiner", { verified: false });
+    await createMember(forum.handle.db, "open.joiner");
+    await createMember(forum.handle.db, "unverified.joiner", { verified: false });
     const id = await groupId("goed-werk-in-de-praktijk");
     const joiner = await as("open.joiner", FIXTURE_PASSWORD);
     const joined = await joiner.post("/g?index", { intent: "join", groupId: id });
@@ -133,13 +110,13 @@ describe("joining and leaving", () => {
 
 describe("requests to join", () => {
   it("are refused twice, can be withdrawn, and a withdrawn request cannot be approved", async () => {
-    await createMember(handle.db, "asker");
+    await createMember(forum.handle.db, "asker");
     const asker = await as("asker", FIXTURE_PASSWORD);
     const id = await groupId("leerkring-vakmanschap");
     expect((await asker.post("/g?index", { intent: "request", groupId: id, message: "Graag!" })).status).toBe(200);
     const twice = await asker.post("/g?index", { intent: "request", groupId: id, message: "Nog eens" });
     expect(twice.status).toBe(409);
-    const request = await handle.db
+    const request = await forum.handle.db
       .selectFrom("group_join_requests")
       .select("id")
       .where("member_id", "=", await memberId("asker"))
@@ -157,7 +134,7 @@ describe("requests to join", () => {
     expect(visibleText(page)).toContain("Ik werk als teamleider in de zorg");
     const carmen = await as("carmen");
     expect((await carmen.get("/g/leerkring-vakmanschap")).status).toBe(404);
-    const request = await handle.db
+    const request = await forum.handle.db
       .selectFrom("group_join_requests")
       .select("id")
       .where("member_id", "=", await memberId("carmen"))
@@ -167,8 +144,8 @@ describe("requests to join", () => {
     expect(approved.status).toBe(200);
     // Membership takes effect on the next request.
     expect((await carmen.get("/g/leerkring-vakmanschap")).status).toBe(200);
-    await server.jobs.drain();
-    const mail = await handle.db.selectFrom("dev_mailbox").selectAll().where("to_address", "=", "carmen@goedwerknetwerk.example").execute();
+    await forum.server.jobs.drain();
+    const mail = await forum.handle.db.selectFrom("dev_mailbox").selectAll().where("to_address", "=", "carmen@goedwerknetwerk.example").execute();
     expect(mail.map((m) => m.subject)).toContain("Welkom in Leerkring Vakmanschap");
     expect(await auditActions("leerkring-vakmanschap")).toContain("request.approve");
     const audit = visibleText(await (await bram.get("/g/leerkring-vakmanschap/audit")).text());
@@ -177,10 +154,10 @@ describe("requests to join", () => {
   });
 
   it("cannot be decided by an ordinary member or by hosts of another circle", async () => {
-    await createMember(handle.db, "asker2");
+    await createMember(forum.handle.db, "asker2");
     const asker = await as("asker2", FIXTURE_PASSWORD);
     await asker.post("/g?index", { intent: "request", groupId: await groupId("leerkring-vakmanschap"), message: "" });
-    const request = await handle.db
+    const request = await forum.handle.db
       .selectFrom("group_join_requests")
       .select("id")
       .where("member_id", "=", await memberId("asker2"))
@@ -205,18 +182,18 @@ describe("invitations", () => {
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('value="geen adres"');
 
-    await server.jobs.drain();
-    const [mail] = await handle.db.selectFrom("dev_mailbox").selectAll().where("to_address", "=", "nieuw.lid@example.nl").execute();
+    await forum.server.jobs.drain();
+    const [mail] = await forum.handle.db.selectFrom("dev_mailbox").selectAll().where("to_address", "=", "nieuw.lid@example.nl").execute();
     const link = new URL(/https?:\/\/\S+\/invite\/\S+/.exec(mail!.body_text)![0]).pathname;
     const guest = visitor();
     expect(visibleText(await (await guest.get(link)).text())).toContain("Je bent uitgenodigd voor Professionele vrienden");
     expect((await guest.post(link, {})).status).toBe(302); // to sign in first
-    await createMember(handle.db, "nieuw.lid");
+    await createMember(forum.handle.db, "nieuw.lid");
     const invited = await as("nieuw.lid", FIXTURE_PASSWORD);
     const accepted = await invited.post(link, {});
     expect(accepted.headers.get("location")).toBe("/g/professionele-vrienden?notice=joined");
     expect(await roleOf("professionele-vrienden", "nieuw.lid")).toBe("member");
-    await createMember(handle.db, "doorgestuurd");
+    await createMember(forum.handle.db, "doorgestuurd");
     const forwarded = await as("doorgestuurd", FIXTURE_PASSWORD);
     expect((await forwarded.post(link, {})).status).toBe(404);
   });
@@ -224,7 +201,7 @@ describe("invitations", () => {
   it("can be revoked, and a shareable link can be made, used and revoked", async () => {
     const anna = await as("anna");
     await anna.post("/g/professionele-vrienden/members", { intent: "invite", email: "ingetrokken@example.nl" });
-    const invitation = await handle.db
+    const invitation = await forum.handle.db
       .selectFrom("group_invitations")
       .select("id")
       .where("email", "=", "ingetrokken@example.nl")
@@ -234,11 +211,11 @@ describe("invitations", () => {
 
     const made = await anna.post("/g/professionele-vrienden/settings", { intent: "create-link" });
     const link = new URL(/value="(https?:\/\/[^"]+\/join\/[^"]+)"/.exec(await made.text())![1]!).pathname;
-    await createMember(handle.db, "via.link");
+    await createMember(forum.handle.db, "via.link");
     const joiner = await as("via.link", FIXTURE_PASSWORD);
     expect((await joiner.post(link, {})).headers.get("location")).toBe("/g/professionele-vrienden?notice=joined");
     await anna.post("/g/professionele-vrienden/settings", { intent: "revoke-link" });
-    await createMember(handle.db, "te.laat");
+    await createMember(forum.handle.db, "te.laat");
     const late = await as("te.laat", FIXTURE_PASSWORD);
     expect((await late.post(link, {})).status).toBe(404);
     expect(await auditActions("professionele-vrienden")).toEqual(
@@ -249,7 +226,7 @@ describe("invitations", () => {
 
 describe("hosts acting on members", () => {
   it("ban a member, who then cannot rejoin, and lift the ban", async () => {
-    await createMember(handle.db, "lastig");
+    await createMember(forum.handle.db, "lastig");
     const id = await groupId("goed-werk-in-de-praktijk");
     const lastig = await as("lastig", FIXTURE_PASSWORD);
     await lastig.post("/g?index", { intent: "join", groupId: id });
@@ -266,8 +243,8 @@ describe("hosts acting on members", () => {
   });
 
   it("stop at their own circle and at their own rank", async () => {
-    const moderator = await createMember(handle.db, "gespreksleider");
-    await handle.db
+    const moderator = await createMember(forum.handle.db, "gespreksleider");
+    await forum.handle.db
       .insertInto("group_members")
       .values({ group_id: await groupId("goed-werk-in-de-praktijk"), member_id: moderator.id, role: "moderator" })
       .execute();

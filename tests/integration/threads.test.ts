@@ -1,37 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isMember } from "../../app/auth/policy";
 import { replyToThread } from "../../app/domain/threads/commands.server";
-import { seedDemoNetwork } from "../../db/seed";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
-import { startTestServer } from "../helpers/http-server";
-import { createClient, visibleText } from "../helpers/client";
+import { visibleText } from "../helpers/client";
+import { withSeededForum } from "../helpers/forum";
 import { createMember, FIXTURE_PASSWORD } from "../helpers/fixtures";
 
-let handle: TestDatabase;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let counter = 0;
-const freshIp = () => ({ "x-forwarded-for": `10.2.${Math.floor(++counter / 250)}.${counter % 250}` });
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  await seedDemoNetwork(handle.db);
-  server = await startTestServer(handle, { TRUST_PROXY: "true" });
-});
-afterAll(async () => {
-  await server?.close();
-  await handle?.dispose();
-});
-
-async function as(username: string, password = "goedwerk-demo") {
-  const c = createClient(server.url, freshIp());
-  expect((await c.signIn(username, password)).status).toBe(302);
-  return c;
-}
-const visitor = () => createClient(server.url, freshIp());
+const { forum, visitor, as } = withSeededForum(2);
 let keyCounter = 0;
 const key = () => `test-key-${++keyCounter}-${Date.now()}`;
 const threadBySlugPart = async (title: string) =>
-  handle.db.selectFrom("threads").selectAll().where("title", "=", title).executeTakeFirstOrThrow();
+  forum.handle.db.selectFrom("threads").selectAll().where("title", "=", title).executeTakeFirstOrThrow();
 
 const newThread = (fields: Record<string, string>) => ({
   intent: "post",
@@ -86,7 +64,7 @@ describe("starting a conversation", () => {
   });
 
   it("is for members of the circle only (403), and the page of a private circle stays 404 to outsiders", async () => {
-    await createMember(handle.db, "buitenstaander");
+    await createMember(forum.handle.db, "buitenstaander");
     const outsider = await as("buitenstaander", FIXTURE_PASSWORD);
     expect((await outsider.get("/g/goed-werk-in-de-praktijk/new")).status).toBe(403);
     expect((await outsider.post("/g/goed-werk-in-de-praktijk/new", newThread({}))).status).toBe(403);
@@ -102,13 +80,13 @@ describe("starting a conversation", () => {
       carmen.post("/g/goed-werk-in-de-praktijk/new", fields),
     ]);
     expect(first.headers.get("location")).toBe(second.headers.get("location"));
-    const rows = await handle.db.selectFrom("threads").select("id").where("title", "=", "Dubbel verstuurd").execute();
+    const rows = await forum.handle.db.selectFrom("threads").select("id").where("title", "=", "Dubbel verstuurd").execute();
     expect(rows).toHaveLength(1);
   });
 
   it("previews through the same sanitiser without saving anything", async () => {
     const carmen = await as("carmen");
-    const before = await handle.db.selectFrom("threads").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const before = await forum.handle.db.selectFrom("threads").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     const preview = await carmen.post(
       "/g/goed-werk-in-de-praktijk/new",
       newThread({ intent: "preview", title: "Voorbeeld", body: "# Kop\n<script>alert(1)</script> [x](javascript:alert(1))" }),
@@ -119,7 +97,7 @@ describe("starting a conversation", () => {
     expect(html).not.toContain("<script>alert(1)</script>");
     expect(html).not.toContain('href="javascript:');
     expect(html).toContain('value="Voorbeeld"');
-    const after = await handle.db.selectFrom("threads").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const after = await forum.handle.db.selectFrom("threads").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 });
@@ -161,7 +139,7 @@ describe("replies", () => {
 
   it("numbers concurrent replies without gaps or collisions", async () => {
     const thread = await threadBySlugPart("Eerste opdracht als zelfstandige: hoe pak je dat aan?");
-    const members = await handle.db.selectFrom("members").selectAll().where("username", "in", ["anna", "bram", "carmen", "daan", "eva"]).execute();
+    const members = await forum.handle.db.selectFrom("members").selectAll().where("username", "in", ["anna", "bram", "carmen", "daan", "eva"]).execute();
     const actors = members.map((m) => ({
       kind: "member" as const,
       id: m.id,
@@ -173,19 +151,19 @@ describe("replies", () => {
       timeZone: "Europe/Amsterdam",
     }));
     const results = await Promise.all(
-      actors.flatMap((actor) => [1, 2].map((i) => replyToThread(handle.db, actor, thread.id, { body: `Tegelijk ${i}`, idempotencyKey: key() }))),
+      actors.flatMap((actor) => [1, 2].map((i) => replyToThread(forum.handle.db, actor, thread.id, { body: `Tegelijk ${i}`, idempotencyKey: key() }))),
     );
     expect(results.every((r) => r.ok)).toBe(true);
     expect(actors.every(isMember)).toBe(true);
-    const numbers = (await handle.db.selectFrom("posts").select("number").where("thread_id", "=", thread.id).orderBy("number").execute()).map((r) => r.number);
+    const numbers = (await forum.handle.db.selectFrom("posts").select("number").where("thread_id", "=", thread.id).orderBy("number").execute()).map((r) => r.number);
     expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
-    const updated = await handle.db.selectFrom("threads").select("post_count").where("id", "=", thread.id).executeTakeFirstOrThrow();
+    const updated = await forum.handle.db.selectFrom("threads").select("post_count").where("id", "=", thread.id).executeTakeFirstOrThrow();
     expect(updated.post_count).toBe(numbers.length);
   });
 
   it("are refused in a locked thread except from hosts", async () => {
     const thread = await threadBySlugPart("Wanneer voelt werk voor jou als goed werk?");
-    await handle.db.updateTable("threads").set({ locked: true }).where("id", "=", thread.id).execute();
+    await forum.handle.db.updateTable("threads").set({ locked: true }).where("id", "=", thread.id).execute();
     const eva = await as("eva");
     const refused = await eva.post(`/t/${thread.id}/${thread.slug}`, { intent: "post", body: "Mag dit?", idempotencyKey: key() });
     expect(refused.status).toBe(403);
@@ -193,16 +171,16 @@ describe("replies", () => {
     expect(visibleText(html)).toContain("Dit gesprek is gesloten");
     const bram = await as("bram");
     expect((await bram.post(`/t/${thread.id}/${thread.slug}`, { intent: "post", body: "Als gastheer wel", idempotencyKey: key() })).status).toBe(302);
-    await handle.db.updateTable("threads").set({ locked: false }).where("id", "=", thread.id).execute();
+    await forum.handle.db.updateTable("threads").set({ locked: false }).where("id", "=", thread.id).execute();
   });
 
   it("are rate-limited per person with 429 and Retry-After, keeping the text", async () => {
-    await createMember(handle.db, "veelschrijver");
-    await handle.db
+    await createMember(forum.handle.db, "veelschrijver");
+    await forum.handle.db
       .insertInto("group_members")
       .values({
-        group_id: (await handle.db.selectFrom("groups").select("id").where("slug", "=", "goed-werk-in-de-praktijk").executeTakeFirstOrThrow()).id,
-        member_id: (await handle.db.selectFrom("members").select("id").where("username", "=", "veelschrijver").executeTakeFirstOrThrow()).id,
+        group_id: (await forum.handle.db.selectFrom("groups").select("id").where("slug", "=", "goed-werk-in-de-praktijk").executeTakeFirstOrThrow()).id,
+        member_id: (await forum.handle.db.selectFrom("members").select("id").where("username", "=", "veelschrijver").executeTakeFirstOrThrow()).id,
         role: "member",
       })
       .execute();
@@ -219,7 +197,7 @@ describe("replies", () => {
 
   it("spread over pages of 25 with stable addresses", async () => {
     const thread = await threadBySlugPart("Eerste opdracht als zelfstandige: hoe pak je dat aan?");
-    const count = (await handle.db.selectFrom("threads").select("post_count").where("id", "=", thread.id).executeTakeFirstOrThrow()).post_count;
+    const count = (await forum.handle.db.selectFrom("threads").select("post_count").where("id", "=", thread.id).executeTakeFirstOrThrow()).post_count;
     expect(count).toBeGreaterThan(25);
     const second = await (await visitor().get(`/t/${thread.id}/${thread.slug}?page=2`)).text();
     expect(second).toContain('id="post-26"');
@@ -238,7 +216,7 @@ describe("editing, deleting, pinning and locking", () => {
     const thread = await threadBySlugPart("Wanneer voelt werk voor jou als goed werk?");
     const response = await client.post(`/t/${thread.id}/${thread.slug}`, { intent: "post", body, idempotencyKey: key() });
     const number = Number(/#post-(\d+)$/.exec(response.headers.get("location")!)![1]);
-    const post = await handle.db.selectFrom("posts").selectAll().where("thread_id", "=", thread.id).where("number", "=", number).executeTakeFirstOrThrow();
+    const post = await forum.handle.db.selectFrom("posts").selectAll().where("thread_id", "=", thread.id).where("number", "=", number).executeTakeFirstOrThrow();
     return { client, thread, post };
   }
 
@@ -272,7 +250,7 @@ describe("editing, deleting, pinning and locking", () => {
     const second = await newPost("carmen", "Een bericht dat de gastheer weghaalt");
     const bram = await as("bram");
     expect((await bram.post(`/t/${second.thread.id}/${second.thread.slug}`, { intent: "delete", postId: String(second.post.id) })).status).toBe(302);
-    const actions = (await handle.db.selectFrom("audit_log").select("action").execute()).map((r) => r.action);
+    const actions = (await forum.handle.db.selectFrom("audit_log").select("action").execute()).map((r) => r.action);
     expect(actions).toContain("post.delete");
   });
 
@@ -290,7 +268,7 @@ describe("editing, deleting, pinning and locking", () => {
     expect(refused.status).toBe(403);
     await bram.post(`/t/${thread.id}/${thread.slug}`, { intent: "unlock" });
     await bram.post(`/t/${thread.id}/${thread.slug}`, { intent: "unpin" });
-    const actions = (await handle.db.selectFrom("audit_log").select("action").execute()).map((r) => r.action);
+    const actions = (await forum.handle.db.selectFrom("audit_log").select("action").execute()).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(["thread.pin", "thread.lock", "thread.unlock", "thread.unpin"]));
   });
 });
@@ -300,21 +278,21 @@ describe("quotes, mentions and profiles", () => {
     const eva = await as("eva");
     const thread = await threadBySlugPart("Eerste opdracht als zelfstandige: hoe pak je dat aan?");
     await eva.post(`/t/${thread.id}/${thread.slug}`, { intent: "post", body: "Dank @anna en @onbekende_persoon!", idempotencyKey: key() });
-    const post = await handle.db.selectFrom("posts").selectAll().where("body_markdown", "=", "Dank @anna en @onbekende_persoon!").executeTakeFirstOrThrow();
+    const post = await forum.handle.db.selectFrom("posts").selectAll().where("body_markdown", "=", "Dank @anna en @onbekende_persoon!").executeTakeFirstOrThrow();
     expect(post.body_html).toContain('<a href="/u/anna" class="mention">@anna</a>');
     expect(post.body_html).toContain("@onbekende_persoon");
-    const mentions = await handle.db.selectFrom("post_mentions").innerJoin("members", "members.id", "post_mentions.member_id").select("members.username").where("post_id", "=", post.id).execute();
+    const mentions = await forum.handle.db.selectFrom("post_mentions").innerJoin("members", "members.id", "post_mentions.member_id").select("members.username").where("post_id", "=", post.id).execute();
     expect(mentions.map((m) => m.username)).toEqual(["anna"]);
   });
 
   it("fills the reply box with a quote that links back, only for posts of this thread", async () => {
     const carmen = await as("carmen");
     const thread = await threadBySlugPart("Wanneer voelt werk voor jou als goed werk?");
-    const first = await handle.db.selectFrom("posts").select(["id"]).where("thread_id", "=", thread.id).where("number", "=", 1).executeTakeFirstOrThrow();
+    const first = await forum.handle.db.selectFrom("posts").select(["id"]).where("thread_id", "=", thread.id).where("number", "=", 1).executeTakeFirstOrThrow();
     const page = await (await carmen.get(`/t/${thread.id}/${thread.slug}?quote=${first.id}`)).text();
     expect(page).toContain(`[@bram](/t/${thread.id}/${thread.slug}#post-1):\n&gt; Ik ben benieuwd naar jullie voorbeelden.`);
     const privateThread = await threadBySlugPart("Casus: de werkdruk in het wijkteam");
-    const privatePost = await handle.db.selectFrom("posts").select("id").where("thread_id", "=", privateThread.id).executeTakeFirstOrThrow();
+    const privatePost = await forum.handle.db.selectFrom("posts").select("id").where("thread_id", "=", privateThread.id).executeTakeFirstOrThrow();
     const leak = await (await carmen.get(`/t/${thread.id}/${thread.slug}?quote=${privatePost.id}`)).text();
     expect(leak).not.toContain("wachtlijst");
   });
@@ -331,7 +309,7 @@ describe("quotes, mentions and profiles", () => {
 describe("reactions", () => {
   it("are given and taken back by members, one of each kind per person, and show who reacted", async () => {
     const thread = await threadBySlugPart("Wanneer voelt werk voor jou als goed werk?");
-    const first = await handle.db.selectFrom("posts").select("id").where("thread_id", "=", thread.id).where("number", "=", 1).executeTakeFirstOrThrow();
+    const first = await forum.handle.db.selectFrom("posts").select("id").where("thread_id", "=", thread.id).where("number", "=", 1).executeTakeFirstOrThrow();
     const carmen = await as("carmen");
     const daan = await as("daan");
     const react = (client: typeof carmen, kind: string) =>
@@ -341,14 +319,14 @@ describe("reactions", () => {
     const page = visibleText(await (await visitor().get(`/t/${thread.id}/${thread.slug}`)).text());
     expect(page).toContain("Inzichtelijk 2: Carmen Bakker, Daan Visser");
     expect((await react(carmen, "insight")).status).toBe(302);
-    const count = await handle.db.selectFrom("post_reactions").select((eb) => eb.fn.countAll<number>().as("n")).where("post_id", "=", first.id).executeTakeFirstOrThrow();
+    const count = await forum.handle.db.selectFrom("post_reactions").select((eb) => eb.fn.countAll<number>().as("n")).where("post_id", "=", first.id).executeTakeFirstOrThrow();
     expect(count.n).toBe(1);
     expect((await react(carmen, "boos")).status).toBe(400);
     expect((await visitor().post(`/t/${thread.id}/${thread.slug}`, { intent: "react", postId: String(first.id), kind: "heart" })).status).toBe(302);
-    await createMember(handle.db, "niet.in.kring");
+    await createMember(forum.handle.db, "niet.in.kring");
     const outsider = await as("niet.in.kring", FIXTURE_PASSWORD);
     expect((await react(outsider, "heart")).status).toBe(403);
-    const privatePost = await handle.db
+    const privatePost = await forum.handle.db
       .selectFrom("posts")
       .innerJoin("threads", "threads.id", "posts.thread_id")
       .select("posts.id")
