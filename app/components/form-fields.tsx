@@ -2,6 +2,38 @@ import type { ReactNode } from "react";
 import type { MessageKey } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 
+interface FieldFrameProps {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: MessageKey;
+  /** Renders the control with its id and the ARIA wiring to the hint and error. */
+  children: (control: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+}
+
+/** Label, hint and translated error around one control, wired for screen readers. */
+function FieldFrame({ name, label, hint, error, children }: FieldFrameProps) {
+  const t = useTranslate();
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className={error ? "field field--invalid" : "field"}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children({ id, ...(error ? { "aria-invalid": true as const } : {}), ...(describedBy ? { "aria-describedby": describedBy } : {}) })}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 interface FieldProps {
   name: string;
   label: string;
@@ -17,34 +49,12 @@ interface FieldProps {
   autoFocus?: boolean;
 }
 
-/** A labelled input with its hint and translated error, wired for screen readers. */
+/** A labelled input with its hint and translated error. */
 export function Field({ name, label, type = "text", defaultValue, error, hint, ...rest }: FieldProps) {
-  const t = useTranslate();
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
-    <div className={error ? "field field--invalid" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...rest}
-      />
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
+      {(control) => <input {...control} name={name} type={type} defaultValue={defaultValue} {...rest} />}
+    </FieldFrame>
   );
 }
 
@@ -59,32 +69,10 @@ interface TextAreaProps {
 }
 
 export function TextArea({ name, label, defaultValue, error, hint, rows = 5, maxLength }: TextAreaProps) {
-  const t = useTranslate();
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
-    <div className={error ? "field field--invalid" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        maxLength={maxLength}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      />
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
+      {(control) => <textarea {...control} name={name} rows={rows} maxLength={maxLength} defaultValue={defaultValue} />}
+    </FieldFrame>
   );
 }
 
