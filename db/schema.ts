@@ -148,6 +148,8 @@ export interface ThreadsTable {
   last_posted_at: ColumnType<Date, Date | string | undefined, Date | string>;
   last_poster_id: string | null;
   created_at: CreatedAt;
+  hidden_at: Timestamp | null;
+  deleted_at: Timestamp | null;
 }
 
 export interface ThreadPrinciplesTable {
@@ -167,6 +169,9 @@ export interface PostsTable {
   edited_at: Timestamp | null;
   deleted_at: Timestamp | null;
   version: Generated<number>;
+  hidden_at: Timestamp | null;
+  hidden_reason: string | null;
+  hidden_by: string | null;
 }
 
 export interface PostRevisionsTable {
@@ -183,6 +188,9 @@ export interface DB {
   thread_principles: ThreadPrinciplesTable;
   posts: PostsTable;
   post_revisions: PostRevisionsTable;
+  group_tags: { id: Generated<number>; group_id: string; slug: string; label: string; created_at: CreatedAt };
+  thread_tags: { thread_id: number; tag_id: number };
+  thread_reads: { member_id: string; thread_id: number; last_read_number: number; updated_at: ColumnType<Date, Date | string | undefined, Date | string> };
   post_mentions: { post_id: number; member_id: string };
   post_reactions: { post_id: number; member_id: string; kind: "agree" | "heart" | "insight" | "thanks"; created_at: CreatedAt };
   groups: GroupsTable;

@@ -21,4 +21,9 @@ export const AUDIT_ACTION_KEYS: Record<string, MessageKey> = {
   "thread.unpin": "audit.thread.unpin",
   "thread.lock": "audit.thread.lock",
   "thread.unlock": "audit.thread.unlock",
+  "thread.move": "audit.thread.move",
+  "post.hide": "audit.post.hide",
+  "post.restore": "audit.post.restore",
+  "tag.create": "audit.tag.create",
+  "tag.delete": "audit.tag.delete",
 };

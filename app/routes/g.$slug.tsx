@@ -8,9 +8,11 @@ import { UserHtml } from "../components/user-html";
 import { requireVisibleGroup, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { joinGroup, leaveGroup, requestToJoin, withdrawJoinRequest } from "../domain/groups/commands.server";
 import { listGroupMembers } from "../domain/groups/queries.server";
-import { listGroupThreads } from "../domain/threads/queries.server";
+import { listGroupTags, listGroupThreads, THREADS_PER_PAGE } from "../domain/threads/queries.server";
+import { listPrinciples } from "../domain/principles/queries.server";
+import { notFound } from "../auth/guards.server";
 import { ThreadList } from "../components/thread-list";
-import { canStartThread } from "../auth/policy";
+import { canModerateThread, canStartThread } from "../auth/policy";
 import { joinRequestSchema } from "../domain/groups/schema";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
@@ -23,9 +25,32 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { group, standing, can } = await requireVisibleGroup(context.db, context.actor, params.slug);
   const members = can.viewMembers ? await listGroupMembers(context.db, group.id) : [];
   const locale = requestLocale(request, context.actor);
+  const url = new URL(request.url);
+  const pageParam = url.searchParams.get("page");
+  const page = pageParam === null ? 1 : /^[1-9][0-9]{0,5}$/.test(pageParam) ? Number(pageParam) : 0;
+  if (page < 1) notFound();
+  // A tag is one of the five principles or one of the circle's own theme tags.
+  const [themeTags, principles] = await Promise.all([listGroupTags(context.db, group.id), listPrinciples(context.db, locale)]);
+  const tag = url.searchParams.get("tag") || null;
+  const theme = tag ? themeTags.find((t) => t.slug === tag) : undefined;
+  const principle = tag && !theme ? principles.find((p) => p.slug === tag) : undefined;
+  const threads = await listGroupThreads(context.db, context.actor, locale, group.id, {
+    page,
+    includeHidden: canModerateThread(context.actor, standing),
+    themeTagId: theme?.id,
+    principle: principle?.slug ?? (tag && !theme ? tag : undefined),
+  });
+  if (page > 1 && threads.length === 0) notFound();
   return {
     locale,
-    threads: await listGroupThreads(context.db, context.actor, locale, group.id),
+    threads: threads.slice(0, THREADS_PER_PAGE),
+    page,
+    hasMore: threads.length > THREADS_PER_PAGE,
+    tag,
+    tagOptions: [
+      ...principles.map((p) => ({ slug: p.slug, label: p.label, principle: true })),
+      ...themeTags.map((t) => ({ slug: t.slug, label: t.label, principle: false })),
+    ],
     canStartThread: canStartThread(context.actor, standing),
     group: {
       id: group.id,
@@ -92,7 +117,15 @@ const NOTICES = {
 } as const;
 
 export default function GroupPage() {
-  const { group, hosts, preview, standing, signedIn, can, threads, canStartThread: mayStart } = useLoaderData<typeof loader>();
+  const { group, hosts, preview, standing, signedIn, can, threads, page, hasMore, tag, tagOptions, canStartThread: mayStart } =
+    useLoaderData<typeof loader>();
+  const listLink = (n: number) => {
+    const query = new URLSearchParams();
+    if (tag) query.set("tag", tag);
+    if (n > 1) query.set("page", String(n));
+    const text = query.toString();
+    return `/g/${group.slug}${text ? `?${text}` : ""}#threads-title`;
+  };
   const failure = useActionData<typeof action>() as FormFailure | undefined;
   const [searchParams] = useSearchParams();
   const notice = searchParams.get("notice") as keyof typeof NOTICES | null;
@@ -168,7 +201,52 @@ export default function GroupPage() {
             </Link>
           </p>
         ) : null}
-        {threads.length === 0 ? <p className="muted">{t("threads.none")}</p> : <ThreadList threads={threads} />}
+        <Form method="get" className="inline-form tag-filter" preventScrollReset>
+          <label htmlFor="tag-filter">{t("threads.filterByTag")}</label>{" "}
+          <select id="tag-filter" name="tag" defaultValue={tag ?? ""}>
+            <option value="">{t("threads.allTags")}</option>
+            <optgroup label={t("threads.principleTags")}>
+              {tagOptions
+                .filter((o) => o.principle)
+                .map((o) => (
+                  <option key={o.slug} value={o.slug}>
+                    {o.label}
+                  </option>
+                ))}
+            </optgroup>
+            {tagOptions.some((o) => !o.principle) ? (
+              <optgroup label={t("threads.themeTags")}>
+                {tagOptions
+                  .filter((o) => !o.principle)
+                  .map((o) => (
+                    <option key={o.slug} value={o.slug}>
+                      {o.label}
+                    </option>
+                  ))}
+              </optgroup>
+            ) : null}
+          </select>{" "}
+          <button type="submit" className="button button--secondary">
+            {t("threads.filter")}
+          </button>
+        </Form>
+        {threads.length === 0 ? <p className="muted">{t(tag ? "threads.noneWithTag" : "threads.none")}</p> : <ThreadList threads={threads} />}
+        {page > 1 || hasMore ? (
+          <nav aria-label={t("threads.listPages")} className="pagination">
+            <ul>
+              {page > 1 ? (
+                <li>
+                  <Link to={listLink(page - 1)}>{t("threads.newer")}</Link>
+                </li>
+              ) : null}
+              {hasMore ? (
+                <li>
+                  <Link to={listLink(page + 1)}>{t("threads.older")}</Link>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+        ) : null}
       </section>
 
       {group.aboutHtml ? (
@@ -224,6 +302,9 @@ export default function GroupPage() {
                 <Link to={`/g/${group.slug}/settings`}>{t("groups.settings")}</Link>
               </li>
             ) : null}
+            <li>
+              <Link to={`/g/${group.slug}/tags`}>{t("groups.tags")}</Link>
+            </li>
             <li>
               <Link to={`/g/${group.slug}/audit`}>{t("groups.audit")}</Link>
             </li>

@@ -9,7 +9,8 @@ import { forbidden, requireVisibleGroup, throwForMissingOrSignedOut } from "../a
 import { requireMember } from "../auth/session.server";
 import { listPrinciples } from "../domain/principles/queries.server";
 import { startThread } from "../domain/threads/commands.server";
-import { chosenPrinciples, newThreadSchema } from "../domain/threads/schema";
+import { chosenPrinciples, chosenThemeTags, newThreadSchema } from "../domain/threads/schema";
+import { listGroupTags } from "../domain/threads/queries.server";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
@@ -25,6 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     locale,
     group: { slug: group.slug, name: group.name },
     principles: await listPrinciples(context.db, locale),
+    themeTags: await listGroupTags(context.db, group.id),
     idempotencyKey: randomUUID(),
   };
 }
@@ -46,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (values.intent === "preview") {
     return { ok: true as const, preview: renderMarkdown((values.body ?? "").slice(0, 32000)), values };
   }
-  const { data, failure } = parseForm(newThreadSchema, values, { principles: chosenPrinciples(values) });
+  const { data, failure } = parseForm(newThreadSchema, values, { principles: chosenPrinciples(values), tags: chosenThemeTags(values) });
   if (failure) return failure;
   const result = await startThread(context.db, actor, group.id, data);
   throwForMissingOrSignedOut(result, request);
@@ -55,7 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function NewThread() {
-  const { group, principles, idempotencyKey } = useLoaderData<typeof loader>();
+  const { group, principles, themeTags, idempotencyKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
   const t = useTranslate();
   const failure = result && !result.ok ? result : undefined;
@@ -76,6 +78,11 @@ export default function NewThread() {
           {principles.map((p) => (
             <label key={p.slug} className="choice">
               <input type="checkbox" name={`principle-${p.slug}`} defaultChecked={values[`principle-${p.slug}`] === "on"} /> {p.label}
+            </label>
+          ))}
+          {themeTags.map((tag) => (
+            <label key={tag.slug} className="choice">
+              <input type="checkbox" name={`tag-${tag.slug}`} defaultChecked={values[`tag-${tag.slug}`] === "on"} /> {tag.label}
             </label>
           ))}
           {errors.principles ? <p className="field__error">{t(errors.principles)}</p> : null}

@@ -8,9 +8,18 @@ import { UserHtml } from "../components/user-html";
 import { canDeletePost, canEditPost, canModerateThread, canReact, canReply, groupPermissions } from "../auth/policy";
 import { notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { loadStanding } from "../domain/groups/queries.server";
-import { deletePost, replyToThread, setThreadFlag, toggleReaction } from "../domain/threads/commands.server";
-import { findVisibleThread, listReactions, listThreadPosts, listThreadPrinciples, quoteForReply } from "../domain/threads/queries.server";
-import { POSTS_PER_PAGE, reactionSchema, replySchema } from "../domain/threads/schema";
+import { deletePost, hidePost, listMoveTargets, moveThread, replyToThread, restorePost, setThreadFlag, toggleReaction } from "../domain/threads/commands.server";
+import {
+  findVisibleThread,
+  lastReadNumber,
+  listReactions,
+  listThreadPosts,
+  loadThreadTags,
+  markThreadRead,
+  quoteForReply,
+} from "../domain/threads/queries.server";
+import { TagList } from "../components/thread-list";
+import { hideSchema, POSTS_PER_PAGE, reactionSchema, replySchema } from "../domain/threads/schema";
 import { Reactions } from "../components/reactions";
 import { formatDateTime, translator } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
@@ -43,17 +52,43 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     { visibility: thread.group_visibility, listed: thread.group_listed, joinPolicy: thread.group_join_policy },
     standing,
   );
-  const posts = await listThreadPosts(context.db, thread.id, page);
+  const viewerId = context.actor.kind === "member" ? context.actor.id : null;
+  const moderates = canModerateThread(context.actor, standing);
+  // A deleted thread is gone for all but its hosts; a hidden one stays with its author and hosts.
+  if (thread.deleted_at && !moderates) notFound();
+  if (thread.hidden_at && !moderates && thread.author_id !== viewerId) notFound();
+  const posts = await listThreadPosts(context.db, thread.id, page, { id: viewerId, moderates });
   const reactions = await listReactions(
     context.db,
     posts.map((p) => p.id),
-    context.actor.kind === "member" ? context.actor.id : null,
+    viewerId,
   );
+  let firstUnread: { number: number; href: string } | null = null;
+  if (viewerId) {
+    const lastRead = await lastReadNumber(context.db, viewerId, thread.id);
+    if (lastRead !== null && lastRead < thread.post_count) {
+      const number = lastRead + 1;
+      const unreadPage = Math.ceil(number / POSTS_PER_PAGE);
+      firstUnread = { number, href: `/t/${thread.id}/${thread.slug}${unreadPage > 1 ? `?page=${unreadPage}` : ""}#post-${number}` };
+    }
+    const lastShown = posts.at(-1)?.number;
+    if (lastShown !== undefined) await markThreadRead(context.db, viewerId, thread.id, lastShown);
+  }
+  const tags = await loadThreadTags(context.db, [thread.id], locale);
   return {
     locale,
-    thread: { id: thread.id, slug: thread.slug, title: thread.title, locked: thread.locked, pinned: thread.pinned, postCount: thread.post_count },
+    thread: {
+      id: thread.id,
+      slug: thread.slug,
+      title: thread.title,
+      locked: thread.locked,
+      pinned: thread.pinned,
+      hidden: thread.hidden_at !== null,
+      deleted: thread.deleted_at !== null,
+      postCount: thread.post_count,
+    },
     group: { slug: thread.group_slug, name: thread.group_name },
-    principles: await listThreadPrinciples(context.db, thread.id, locale),
+    tags: tags.get(thread.id) ?? [],
     posts: posts.map(({ authorId, ...post }) => ({
       ...post,
       reactions: reactions.get(post.id) ?? [],
@@ -64,13 +99,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     })),
     page,
     pages,
+    firstUnread,
     signedIn: context.actor.kind === "member",
     can: {
-      reply: canReply(context.actor, standing, thread),
+      reply: canReply(context.actor, standing, thread) && !thread.deleted_at && !thread.hidden_at,
       join: can.join || can.requestToJoin,
-      moderate: canModerateThread(context.actor, standing),
+      moderate: moderates,
       react: canReact(context.actor, standing),
     },
+    moveTargets: moderates ? await listMoveTargets(context.db, context.actor, thread.group_id) : [],
     idempotencyKey: randomUUID(),
     quote: /^[1-9][0-9]{0,15}$/.test(url.searchParams.get("quote") ?? "")
       ? await quoteForReply(context.db, thread.id, thread.slug, Number(url.searchParams.get("quote")))
@@ -108,9 +145,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const page = Math.ceil(result.number / POSTS_PER_PAGE);
     throw redirect(`${new URL(request.url).pathname}${page > 1 ? `?page=${page}` : ""}#post-${result.number}`);
   }
-  if (values.intent === "delete") {
+  if (values.intent === "move") {
+    const result = await moveThread(context.db, context.actor, threadId, values.group ?? "");
+    throwForMissingOrSignedOut(result, request);
+    if (!result.ok) return formFailure(values, result);
+    throw redirect(new URL(request.url).pathname);
+  }
+  if (values.intent === "delete" || values.intent === "hide" || values.intent === "restore") {
     if (!/^[1-9][0-9]{0,15}$/.test(values.postId ?? "")) return formFailure(values, { status: 400, formError: "error.badRequest.text" });
-    const result = await deletePost(context.db, context.actor, Number(values.postId));
+    const postId = Number(values.postId);
+    let result;
+    if (values.intent === "hide") {
+      const { data, failure } = parseForm(hideSchema, values);
+      if (failure) return failure;
+      result = await hidePost(context.db, context.actor, data.postId, data.reason);
+    } else {
+      result = values.intent === "delete" ? await deletePost(context.db, context.actor, postId) : await restorePost(context.db, context.actor, postId);
+    }
     throwForMissingOrSignedOut(result, request);
     if (!result.ok) return formFailure(values, result);
     const page = Math.ceil(result.number / POSTS_PER_PAGE);
@@ -131,44 +182,63 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ThreadPage() {
-  const { thread, group, principles, posts, page, pages, signedIn, can, idempotencyKey, quote } = useLoaderData<typeof loader>();
+  const { thread, group, tags, posts, page, pages, firstUnread, signedIn, can, moveTargets, idempotencyKey, quote } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
   const failure = result && !result.ok ? result : undefined;
   const values = result?.values ?? {};
   const t = useTranslate();
   const locale = useLocale();
   const pageLink = (n: number) => `/t/${thread.id}/${thread.slug}${n > 1 ? `?page=${n}` : ""}`;
+  const failedOn = (intent: string, postId: number) => failure && values.intent === intent && values.postId === String(postId);
   return (
     <article className="thread">
       <p className="breadcrumb">
         <Link to={`/g/${group.slug}`}>{group.name}</Link>
       </p>
       <h1>{thread.title}</h1>
-      {principles.length > 0 ? (
-        <ul className="tag-list" aria-label={t("threads.tags")}>
-          {principles.map((p) => (
-            <li key={p.slug}>
-              <Link to={`/p/${p.slug}`} className="tag">
-                {p.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <TagList tags={tags} />
+      {thread.deleted ? <p className="form-message form-message--info">{t("threads.deletedThread")}</p> : null}
+      {thread.hidden ? <p className="form-message form-message--info">{t("threads.hiddenThread")}</p> : null}
       {thread.locked ? <p className="form-message form-message--info">{t("threads.locked")}</p> : null}
+      {firstUnread ? (
+        <p>
+          <a href={firstUnread.href} className="button button--secondary">
+            {t("threads.jumpToUnread", { number: firstUnread.number })}
+          </a>
+        </p>
+      ) : null}
+      {failure && !values.postId && !["post", "preview", undefined].includes(values.intent) ? <FailureMessage failure={failure} /> : null}
       {can.moderate ? (
-        <Form method="post" className="button-row host-thread-tools" aria-label={t("groups.hostTools")}>
-          <button type="submit" name="intent" value={thread.pinned ? "unpin" : "pin"} className="button button--secondary">
-            {t(thread.pinned ? "threads.unpin" : "threads.pin")}
-          </button>
-          <button type="submit" name="intent" value={thread.locked ? "unlock" : "lock"} className="button button--secondary">
-            {t(thread.locked ? "threads.unlock" : "threads.lock")}
-          </button>
-        </Form>
+        <section className="host-thread-tools" aria-label={t("groups.hostTools")}>
+          <Form method="post" className="button-row">
+            <button type="submit" name="intent" value={thread.pinned ? "unpin" : "pin"} className="button button--secondary">
+              {t(thread.pinned ? "threads.unpin" : "threads.pin")}
+            </button>
+            <button type="submit" name="intent" value={thread.locked ? "unlock" : "lock"} className="button button--secondary">
+              {t(thread.locked ? "threads.unlock" : "threads.lock")}
+            </button>
+          </Form>
+          {moveTargets.length > 0 ? (
+            <Form method="post" className="inline-form move-form">
+              <label htmlFor="move-group">{t("threads.moveTo")}</label>{" "}
+              <select id="move-group" name="group" defaultValue={values.group} aria-invalid={failure?.fieldErrors.group ? true : undefined}>
+                {moveTargets.map((g) => (
+                  <option key={g.slug} value={g.slug}>
+                    {g.name}
+                  </option>
+                ))}
+              </select>{" "}
+              <button type="submit" name="intent" value="move" className="button button--secondary">
+                {t("threads.move")}
+              </button>
+              {failure?.fieldErrors.group ? <p className="field__error">{t(failure.fieldErrors.group)}</p> : null}
+            </Form>
+          ) : null}
+        </section>
       ) : null}
       <ol className="posts">
         {posts.map((post) => (
-          <li key={post.id} id={`post-${post.number}`} className="post">
+          <li key={post.id} id={`post-${post.number}`} className={post.hidden ? "post post--hidden" : "post"}>
             <header className="post__header">
               {post.author ? (
                 <Link to={`/u/${post.author.username}`} className="person">
@@ -181,28 +251,74 @@ export default function ThreadPage() {
                 <time dateTime={post.createdAt}>{formatDateTime(new Date(post.createdAt), locale, undefined, { dateStyle: "medium", timeStyle: "short" })}</time>
               </a>
             </header>
-            {post.deleted ? <p className="muted">{t("threads.postDeleted")}</p> : <UserHtml html={post.html} />}
-            {post.deleted ? null : <Reactions postId={post.id} summary={post.reactions} canReact={can.react} />}
-            {!post.deleted && (post.editedAt || post.can.edit || post.can.delete || can.reply) ? (
+            {post.hidden && !post.deleted ? (
+              <p className="form-message form-message--info">{t("threads.postHidden", { reason: post.hidden.reason })}</p>
+            ) : null}
+            {post.deleted ? (
+              <p className="muted">{t("threads.postDeleted")}</p>
+            ) : !post.hidden || post.hidden.shown ? (
+              <UserHtml html={post.html} />
+            ) : null}
+            {post.deleted || post.hidden ? null : <Reactions postId={post.id} summary={post.reactions} canReact={can.react} />}
+            {!post.deleted && (post.editedAt || post.can.edit || post.can.delete || can.reply || can.moderate) ? (
               <footer className="post__tools">
-                {post.editedAt ? (
+                {post.editedAt && (!post.hidden || post.hidden.shown) ? (
                   <Link to={`/posts/${post.id}/history`} className="muted">
                     {t("threads.edited")}
                   </Link>
                 ) : null}
-                {can.reply ? (
-                  <Link to={`${pageLink(page)}${page > 1 ? "&" : "?"}quote=${post.id}#reply`}>
+                {can.reply && !post.hidden ? (
+                  <Link to={`${pageLink(page)}${page > 1 ? "&" : "?"}quote=${post.id}#reply`} data-quote-post={post.id}>
                     {t("threads.quote")}
                   </Link>
                 ) : null}
                 {post.can.edit ? <Link to={`/posts/${post.id}/edit`}>{t("threads.edit")}</Link> : null}
                 {post.can.delete ? (
+                  <details className="post__confirm" open={failedOn("delete", post.id) || undefined}>
+                    <summary>{t("threads.delete")}</summary>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="postId" value={post.id} />
+                      <button type="submit" name="intent" value="delete" className="button button--danger">
+                        {t(post.number === 1 ? "threads.deleteThreadConfirm" : "threads.deleteConfirm")}
+                      </button>
+                    </Form>
+                  </details>
+                ) : null}
+                {can.moderate && post.hidden ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="postId" value={post.id} />
-                    <button type="submit" name="intent" value="delete" className="link-button">
-                      {t("threads.delete")}
+                    <button type="submit" name="intent" value="restore" className="link-button">
+                      {t("threads.restore")}
                     </button>
                   </Form>
+                ) : null}
+                {can.moderate && !post.hidden ? (
+                  <details className="post__confirm" open={failedOn("hide", post.id) || undefined}>
+                    <summary>{t("threads.hide")}</summary>
+                    <Form method="post" noValidate>
+                      <input type="hidden" name="postId" value={post.id} />
+                      <div className={failedOn("hide", post.id) ? "field field--invalid" : "field"}>
+                        <label htmlFor={`hide-reason-${post.id}`}>{t("threads.hideReason")}</label>
+                        <input
+                          id={`hide-reason-${post.id}`}
+                          name="reason"
+                          required
+                          maxLength={500}
+                          defaultValue={failedOn("hide", post.id) ? values.reason : undefined}
+                          aria-invalid={failedOn("hide", post.id) ? true : undefined}
+                          aria-describedby={failedOn("hide", post.id) ? `hide-reason-${post.id}-error` : undefined}
+                        />
+                        {failedOn("hide", post.id) && failure?.fieldErrors.reason ? (
+                          <p className="field__error" id={`hide-reason-${post.id}-error`}>
+                            {t(failure.fieldErrors.reason)}
+                          </p>
+                        ) : null}
+                      </div>
+                      <button type="submit" name="intent" value="hide" className="button button--secondary">
+                        {t("threads.hideSubmit")}
+                      </button>
+                    </Form>
+                  </details>
                 ) : null}
               </footer>
             ) : null}
@@ -212,15 +328,17 @@ export default function ThreadPage() {
       {pages > 1 ? (
         <nav aria-label={t("threads.pages")} className="pagination">
           <ul>
-            {Array.from({ length: pages }, (_, i) => i + 1).map((n) => (
-              <li key={n}>
-                {n === page ? (
-                  <span aria-current="page">{n}</span>
-                ) : (
-                  <Link to={pageLink(n)}>{t("threads.page", { number: n })}</Link>
-                )}
-              </li>
-            ))}
+            {pageNumbers(page, pages).map((n, i) =>
+              n === null ? (
+                <li key={`gap-${i}`} aria-hidden="true">
+                  …
+                </li>
+              ) : (
+                <li key={n}>
+                  {n === page ? <span aria-current="page">{n}</span> : <Link to={pageLink(n)}>{t("threads.page", { number: n })}</Link>}
+                </li>
+              ),
+            )}
           </ul>
         </nav>
       ) : null}
@@ -232,7 +350,7 @@ export default function ThreadPage() {
           </p>
         ) : can.reply ? (
           <Form method="post" noValidate key={quote ?? "reply"}>
-            <FailureMessage failure={failure} />
+            {values.intent === "post" || values.intent === "preview" ? <FailureMessage failure={failure} /> : null}
             <PostEditor
               label={t("threads.yourReply")}
               defaultValue={values.body ?? quote ?? undefined}
@@ -244,11 +362,23 @@ export default function ThreadPage() {
           </Form>
         ) : (
           <p className="muted">
-            {thread.locked ? t("threads.locked") : t("threads.membersOnly")}{" "}
+            {thread.deleted ? t("threads.deletedThread") : thread.hidden ? t("threads.hiddenThread") : thread.locked ? t("threads.locked") : t("threads.membersOnly")}{" "}
             {can.join ? <Link to={`/g/${group.slug}`}>{t("groups.join")}</Link> : null}
           </p>
         )}
       </section>
     </article>
   );
+}
+
+/** Page links for a long thread: first, last, and a window around the current page, with gaps. */
+function pageNumbers(current: number, total: number): Array<number | null> {
+  const shown = new Set([1, total, current - 2, current - 1, current, current + 1, current + 2].filter((n) => n >= 1 && n <= total));
+  const sorted = [...shown].sort((a, b) => a - b);
+  const result: Array<number | null> = [];
+  sorted.forEach((n, i) => {
+    if (i > 0 && n - sorted[i - 1]! > 1) result.push(null);
+    result.push(n);
+  });
+  return result;
 }

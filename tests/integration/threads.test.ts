@@ -53,7 +53,7 @@ describe("starting a conversation", () => {
     );
     const tooMany = await carmen.post("/g/goed-werk-in-de-praktijk/new", newThread(allSix));
     expect(tooMany.status).toBe(400);
-    expect(visibleText(await tooMany.text())).toContain("Kies hoogstens vijf visiepunten.");
+    expect(visibleText(await tooMany.text())).toContain("Kies hoogstens vijf labels, visiepunten meegeteld.");
     const empty = await carmen.post("/g/goed-werk-in-de-praktijk/new", newThread({ body: "   " }));
     expect(visibleText(await empty.text())).toContain("Schrijf eerst iets.");
     const nul = await carmen.post("/g/goed-werk-in-de-praktijk/new", newThread({ body: "a\u0000b" }));
@@ -270,6 +270,159 @@ describe("editing, deleting, pinning and locking", () => {
     await bram.post(`/t/${thread.id}/${thread.slug}`, { intent: "unpin" });
     const actions = (await forum.handle.db.selectFrom("audit_log").select("action").execute()).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(["thread.pin", "thread.lock", "thread.unlock", "thread.unpin"]));
+  });
+});
+
+describe("hosts hide, restore and move", () => {
+  it("hide a post with a reason: its author and hosts still read it, marked; others see the reason only; restoring brings it back", async () => {
+    const thread = await threadBySlugPart("Wanneer voelt werk voor jou als goed werk?");
+    const daan = await as("daan");
+    const made = await daan.post(`/t/${thread.id}/${thread.slug}`, { intent: "post", body: "Een scherpe opmerking over collega X", idempotencyKey: key() });
+    const number = Number(/#post-(\d+)$/.exec(made.headers.get("location")!)![1]);
+    const post = await forum.handle.db.selectFrom("posts").select("id").where("thread_id", "=", thread.id).where("number", "=", number).executeTakeFirstOrThrow();
+    const url = `/t/${thread.id}/${thread.slug}`;
+    const carmen = await as("carmen");
+    expect((await carmen.post(url, { intent: "hide", postId: String(post.id), reason: "Ik vind het niks" })).status).toBe(403);
+    const bram = await as("bram");
+    const noReason = await bram.post(url, { intent: "hide", postId: String(post.id), reason: "   " });
+    expect(noReason.status).toBe(400);
+    expect(visibleText(await noReason.text())).toContain("Geef een reden op");
+    expect((await bram.post(url, { intent: "hide", postId: String(post.id), reason: "Persoonlijk over een collega" })).status).toBe(302);
+
+    const asVisitor = visibleText(await (await visitor().get(url)).text());
+    expect(asVisitor).not.toContain("Een scherpe opmerking");
+    expect(asVisitor).toContain("Verborgen door een gastheer of gastvrouw. Reden: Persoonlijk over een collega");
+    expect(visibleText(await (await carmen.get(url)).text())).not.toContain("Een scherpe opmerking");
+    for (const reader of [daan, bram]) {
+      const text = visibleText(await (await reader.get(url)).text());
+      expect(text).toContain("Een scherpe opmerking over collega X");
+      expect(text).toContain("Reden: Persoonlijk over een collega");
+    }
+    // Not quotable while hidden, not on the author's public profile.
+    expect(await (await daan.get(`${url}?quote=${post.id}`)).text()).not.toContain("&gt; Een scherpe opmerking");
+    expect(visibleText(await (await visitor().get("/u/daan")).text())).not.toContain("Een scherpe opmerking");
+
+    expect((await bram.post(url, { intent: "restore", postId: String(post.id) })).status).toBe(302);
+    expect(visibleText(await (await visitor().get(url)).text())).toContain("Een scherpe opmerking over collega X");
+    const log = await forum.handle.db.selectFrom("audit_log").select(["action", "reason"]).where("action", "in", ["post.hide", "post.restore"]).execute();
+    expect(log).toEqual(expect.arrayContaining([{ action: "post.hide", reason: "Persoonlijk over een collega" }, { action: "post.restore", reason: "" }]));
+  });
+
+  it("hiding the opening post hides the thread from lists and replies; deleting it removes the thread", async () => {
+    const carmen = await as("carmen");
+    const started = await carmen.post("/g/goed-werk-in-de-praktijk/new", newThread({ title: "Een gesprek dat verdwijnt", body: "Openingsbericht" }));
+    const url = started.headers.get("location")!;
+    const thread = await threadBySlugPart("Een gesprek dat verdwijnt");
+    const opening = await forum.handle.db.selectFrom("posts").select("id").where("thread_id", "=", thread.id).where("number", "=", 1).executeTakeFirstOrThrow();
+    const bram = await as("bram");
+    await bram.post(url, { intent: "hide", postId: String(opening.id), reason: "Hoort in een andere kring" });
+    expect((await visitor().get(url)).status).toBe(404);
+    expect(visibleText(await (await visitor().get("/g/goed-werk-in-de-praktijk")).text())).not.toContain("Een gesprek dat verdwijnt");
+    expect(visibleText(await (await bram.get("/g/goed-werk-in-de-praktijk")).text())).toContain("Een gesprek dat verdwijnt");
+    expect((await carmen.get(url)).status).toBe(200);
+    const refused = await carmen.post(url, { intent: "post", body: "Mag ik nog iets zeggen?", idempotencyKey: key() });
+    expect(refused.status).toBe(409);
+    const refusedHtml = await refused.text();
+    expect(visibleText(refusedHtml)).toContain("er kan niet op gereageerd worden tot het terug is");
+    expect(refusedHtml).toContain("Mag ik nog iets zeggen?");
+    await bram.post(url, { intent: "restore", postId: String(opening.id) });
+    expect((await visitor().get(url)).status).toBe(200);
+
+    expect((await carmen.post(url, { intent: "delete", postId: String(opening.id) })).status).toBe(302);
+    expect((await visitor().get(url)).status).toBe(404);
+    expect(visibleText(await (await visitor().get("/")).text())).not.toContain("Een gesprek dat verdwijnt");
+    const gone = await bram.post(url, { intent: "post", body: "Nog een reactie", idempotencyKey: key() });
+    expect(gone.status).toBe(410);
+    expect(visibleText(await gone.text())).toContain("Dit gesprek is verwijderd");
+  });
+
+  it("move a thread only to a circle they also host, audited in both", async () => {
+    const carmen = await as("carmen");
+    await carmen.post("/g/goed-werk-in-de-praktijk/new", newThread({ title: "Verhuisgesprek over vakmanschap", body: "Past beter in de leerkring" }));
+    const thread = await threadBySlugPart("Verhuisgesprek over vakmanschap");
+    const url = `/t/${thread.id}/${thread.slug}`;
+    expect((await carmen.post(url, { intent: "move", group: "leerkring-vakmanschap" })).status).toBe(403);
+    const bram = await as("bram");
+    const bad = await bram.post(url, { intent: "move", group: "bestaat-niet" });
+    expect(bad.status).toBe(400);
+    expect(visibleText(await bad.text())).toContain("Kies een kring waarvan je gastheer of gastvrouw bent.");
+    // daan hosts nothing: even as a member of both circles he cannot move.
+    expect((await (await as("daan")).post(url, { intent: "move", group: "leerkring-vakmanschap" })).status).toBe(403);
+    expect((await bram.post(url, { intent: "move", group: "leerkring-vakmanschap" })).status).toBe(302);
+    // Now in a private circle: gone for visitors and for carmen (not a member there).
+    expect((await visitor().get(url)).status).toBe(404);
+    expect((await carmen.get(url)).status).toBe(404);
+    expect(visibleText(await (await bram.get(url)).text())).toContain("Leerkring");
+    const moves = await forum.handle.db.selectFrom("audit_log").select("group_id").where("action", "=", "thread.move").execute();
+    expect(new Set(moves.map((m) => m.group_id)).size).toBe(2);
+  });
+});
+
+describe("theme tags", () => {
+  it("are managed by hosts, chosen with principles up to five in all, and filter the circle's list", async () => {
+    const bram = await as("bram");
+    const carmen = await as("carmen");
+    expect((await carmen.post("/g/goed-werk-in-de-praktijk/tags", { intent: "add", label: "Zorg" })).status).toBe(403);
+    expect((await bram.post("/g/goed-werk-in-de-praktijk/tags", { intent: "add", label: "Zorg en welzijn" })).status).toBe(200);
+    const duplicate = await bram.post("/g/goed-werk-in-de-praktijk/tags", { intent: "add", label: "zorg EN welzijn" });
+    expect(duplicate.status).toBe(409);
+    expect(visibleText(await duplicate.text())).toContain("Dit label bestaat al");
+    expect((await bram.post("/g/goed-werk-in-de-praktijk/tags", { intent: "add", label: "Goed werk" })).status).toBe(409);
+    expect((await bram.post("/g/goed-werk-in-de-praktijk/tags", { intent: "add", label: "x" })).status).toBe(400);
+
+    const form = await (await carmen.get("/g/goed-werk-in-de-praktijk/new")).text();
+    expect(form).toContain('name="tag-zorg-en-welzijn"');
+    const six = await carmen.post(
+      "/g/goed-werk-in-de-praktijk/new",
+      newThread({
+        title: "Te veel labels",
+        "tag-zorg-en-welzijn": "on",
+        ...Object.fromEntries(["leren-en-realiseren", "goed-werk", "positief-mensbeeld", "verbindingen", "ecologisch-perspectief"].map((s) => [`principle-${s}`, "on"])),
+      }),
+    );
+    expect(six.status).toBe(400);
+    expect(
+      (
+        await carmen.post(
+          "/g/goed-werk-in-de-praktijk/new",
+          newThread({ title: "Mantelzorg en werk combineren", "tag-zorg-en-welzijn": "on", "principle-verbindingen": "on" }),
+        )
+      ).status,
+    ).toBe(302);
+    const filtered = visibleText(await (await visitor().get("/g/goed-werk-in-de-praktijk?tag=zorg-en-welzijn")).text());
+    expect(filtered).toContain("Mantelzorg en werk combineren");
+    expect(filtered).not.toContain("Wanneer voelt werk voor jou als goed werk?");
+    const byPrinciple = visibleText(await (await visitor().get("/g/goed-werk-in-de-praktijk?tag=verbindingen")).text());
+    expect(byPrinciple).toContain("Mantelzorg en werk combineren");
+    expect(visibleText(await (await visitor().get("/g/goed-werk-in-de-praktijk?tag=onbekend")).text())).toContain("Geen gesprekken met dit label.");
+    const thread = await threadBySlugPart("Mantelzorg en werk combineren");
+    expect(await (await visitor().get(`/t/${thread.id}/${thread.slug}`)).text()).toContain('href="/g/goed-werk-in-de-praktijk?tag=zorg-en-welzijn"');
+  });
+});
+
+describe("reading positions", () => {
+  it("mark unread threads for members and jump to the first unread post", async () => {
+    const eva = await as("eva");
+    const carmen = await as("carmen");
+    await carmen.post("/g/goed-werk-in-de-praktijk/new", newThread({ title: "Ongelezen gesprek", body: "Eerste" }));
+    const thread = await threadBySlugPart("Ongelezen gesprek");
+    const url = `/t/${thread.id}/${thread.slug}`;
+    const listItem = async () => {
+      const text = visibleText(await (await eva.get("/g/goed-werk-in-de-praktijk")).text());
+      return text.slice(text.indexOf("Ongelezen gesprek"), text.indexOf("Ongelezen gesprek") + 40);
+    };
+    expect(await listItem()).toContain("nieuw");
+    expect(visibleText(await (await eva.get(url)).text())).not.toContain("Naar het eerste ongelezen bericht");
+    expect(await listItem()).not.toMatch(/nieuw|ongelezen/);
+    await carmen.post(url, { intent: "post", body: "Tweede", idempotencyKey: key() });
+    await carmen.post(url, { intent: "post", body: "Derde", idempotencyKey: key() });
+    expect(await listItem()).toContain("2 ongelezen");
+    const page = await (await eva.get(url)).text();
+    expect(visibleText(page)).toContain("Naar het eerste ongelezen bericht (#2)");
+    expect(page).toContain(`href="${url}#post-2"`);
+    expect(await listItem()).not.toContain("ongelezen");
+    // Visitors get no markers at all.
+    expect(visibleText(await (await visitor().get("/g/goed-werk-in-de-praktijk")).text())).not.toContain("ongelezen");
   });
 });
 

@@ -11,7 +11,7 @@ import { consumeAccountToken, issueAccountToken } from "./tokens.server";
 
 export type CommandResult<T = object> =
   | ({ ok: true } & T)
-  | { ok: false; status: 400 | 401 | 403 | 404 | 409 | 422 | 429; fieldErrors?: FieldErrors; formError?: MessageKey; retryAfterSeconds?: number };
+  | { ok: false; status: 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429; fieldErrors?: FieldErrors; formError?: MessageKey; retryAfterSeconds?: number };
 
 const tooMany = (retryAfterSeconds: number): CommandResult<never> => ({
   ok: false,

@@ -8,6 +8,7 @@ import {
   canReply,
   canStartThread,
   isMember,
+  isSiteAdmin,
   type Actor,
 } from "../../auth/policy";
 import { recordAudit } from "../groups/commands.server";
@@ -17,7 +18,7 @@ import { hitRateLimit } from "../../lib/rate-limit.server";
 import type { CommandResult } from "../accounts/commands.server";
 import { groupIsVisibleTo, loadStanding } from "../groups/queries.server";
 import { findVisibleThread } from "./queries.server";
-import { slugifyTitle } from "./schema";
+import { MAX_TAGS, slugifyTitle } from "./schema";
 
 const notFound = { ok: false, status: 404, formError: "error.notFound.title" } as const;
 const mustSignIn = { ok: false, status: 401, formError: "groups.signInFirst" } as const;
@@ -62,7 +63,7 @@ export async function startThread(
   db: Database,
   actor: Actor,
   groupId: string,
-  input: { title: string; body: string; principles: string[]; idempotencyKey: string },
+  input: { title: string; body: string; principles: string[]; tags?: string[]; idempotencyKey: string },
 ): Promise<CommandResult<{ threadId: number; slug: string }>> {
   // Visibility first: a private circle's answer must not depend on being signed in.
   const group = await db.selectFrom("groups").select(["id"]).where("id", "=", groupId).where(groupIsVisibleTo(actor)).executeTakeFirst();
@@ -75,6 +76,12 @@ export async function startThread(
   if (!canStartThread(actor, standing)) return { ok: false, status: 403, formError: "threads.membersOnly" };
   const known = await db.selectFrom("principles").select("slug").where("slug", "in", input.principles.length ? input.principles : [""]).execute();
   if (known.length !== new Set(input.principles).size) return { ok: false, status: 400, fieldErrors: { principles: "validation.tags.unknown" } };
+  const themeSlugs = [...new Set(input.tags ?? [])];
+  const themes = themeSlugs.length
+    ? await db.selectFrom("group_tags").select("id").where("group_id", "=", groupId).where("slug", "in", themeSlugs).execute()
+    : [];
+  if (themes.length !== themeSlugs.length) return { ok: false, status: 400, fieldErrors: { principles: "validation.tags.unknown" } };
+  if (known.length + themes.length > MAX_TAGS) return { ok: false, status: 400, fieldErrors: { principles: "validation.tags.tooMany" } };
   const limit = await hitRateLimit(db, `post:${actor.id}`, POSTS_PER_WINDOW, POST_WINDOW_SECONDS);
   if (!limit.allowed) return { ok: false, status: 429, formError: "rateLimit.tooMany", retryAfterSeconds: limit.retryAfterSeconds };
 
@@ -99,6 +106,12 @@ export async function startThread(
         await trx
           .insertInto("thread_principles")
           .values([...new Set(input.principles)].map((slug) => ({ thread_id: created.id, principle_slug: slug })))
+          .execute();
+      }
+      if (themes.length > 0) {
+        await trx
+          .insertInto("thread_tags")
+          .values(themes.map((tag) => ({ thread_id: created.id, tag_id: tag.id })))
           .execute();
       }
       const post = await trx
@@ -141,6 +154,8 @@ export async function replyToThread(
   const earlier = await postAlreadyMade(db, actor.id, input.idempotencyKey);
   if (earlier) return { ok: true, number: earlier.number };
   if (!canContribute(actor)) return mustVerify;
+  if (thread.deleted_at) return { ok: false, status: 410, formError: "threads.deletedThread" };
+  if (thread.hidden_at) return { ok: false, status: 409, formError: "threads.hiddenThread" };
   const standing = await loadStanding(db, thread.group_id, actor);
   if (!canReply(actor, standing, thread)) {
     return { ok: false, status: 403, formError: thread.locked && standing.role ? "threads.locked" : "threads.membersOnly" };
@@ -204,7 +219,9 @@ async function findVisiblePost(db: Database, actor: Actor, postId: number) {
       "posts.body_markdown",
       "posts.version",
       "posts.deleted_at",
+      "posts.hidden_at",
       "threads.id as thread_id",
+      "threads.title as thread_title",
       "threads.slug as thread_slug",
       "groups.id as group_id",
     ])
@@ -272,7 +289,10 @@ export async function deletePost(db: Database, actor: Actor, postId: number): Pr
     return { ok: false, status: 403, formError: "error.forbidden.text" };
   }
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("posts").set({ deleted_at: new Date() }).where("id", "=", postId).execute();
+    const now = new Date();
+    await trx.updateTable("posts").set({ deleted_at: now }).where("id", "=", postId).execute();
+    // The opening post carries the thread: without it the thread leaves the lists and takes no replies.
+    if (post.number === 1) await trx.updateTable("threads").set({ deleted_at: now }).where("id", "=", post.thread_id).execute();
     if (post.author_id !== actor.id) {
       await recordAudit(trx, {
         groupId: post.group_id,
@@ -360,4 +380,145 @@ export async function toggleReaction(
       .execute();
   }
   return { ok: true, number: post.number, threadId: post.thread_id, slug: post.thread_slug };
+}
+
+const reasonOf = (text: string) => text.trim().slice(0, 500);
+
+/** Hosts hide a post with a reason (hiding the opening post hides the thread); the author and hosts still see it, marked. */
+export async function hidePost(db: Database, actor: Actor, postId: number, reason: string): Promise<CommandResult<{ number: number }>> {
+  const post = await findVisiblePost(db, actor, postId);
+  if (!post || post.deleted_at) return notFound;
+  if (!isMember(actor)) return mustSignIn;
+  const standing = await loadStanding(db, post.group_id, actor);
+  if (!canModerateThread(actor, standing)) return { ok: false, status: 403, formError: "error.forbidden.text" };
+  if (reasonOf(reason).length === 0) return { ok: false, status: 400, fieldErrors: { reason: "validation.reason.required" } };
+  if (post.hidden_at) return { ok: true, number: post.number };
+  await db.transaction().execute(async (trx) => {
+    const now = new Date();
+    await trx
+      .updateTable("posts")
+      .set({ hidden_at: now, hidden_reason: reasonOf(reason), hidden_by: actor.id })
+      .where("id", "=", postId)
+      .execute();
+    if (post.number === 1) await trx.updateTable("threads").set({ hidden_at: now }).where("id", "=", post.thread_id).execute();
+    await recordAudit(trx, {
+      groupId: post.group_id,
+      actorId: actor.id,
+      action: "post.hide",
+      targetMemberId: post.author_id,
+      targetLabel: `${post.thread_title} #${post.number}`,
+      reason: reasonOf(reason),
+    });
+  });
+  return { ok: true, number: post.number };
+}
+
+export async function restorePost(db: Database, actor: Actor, postId: number): Promise<CommandResult<{ number: number }>> {
+  const post = await findVisiblePost(db, actor, postId);
+  if (!post || post.deleted_at) return notFound;
+  if (!isMember(actor)) return mustSignIn;
+  const standing = await loadStanding(db, post.group_id, actor);
+  if (!canModerateThread(actor, standing)) return { ok: false, status: 403, formError: "error.forbidden.text" };
+  if (!post.hidden_at) return { ok: true, number: post.number };
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("posts").set({ hidden_at: null, hidden_reason: null, hidden_by: null }).where("id", "=", postId).execute();
+    if (post.number === 1) await trx.updateTable("threads").set({ hidden_at: null }).where("id", "=", post.thread_id).execute();
+    await recordAudit(trx, {
+      groupId: post.group_id,
+      actorId: actor.id,
+      action: "post.restore",
+      targetMemberId: post.author_id,
+      targetLabel: `${post.thread_title} #${post.number}`,
+    });
+  });
+  return { ok: true, number: post.number };
+}
+
+/** Groups a thread could move to: those the actor hosts (all, for site admins), except its own. */
+export async function listMoveTargets(db: Database, actor: Actor, currentGroupId: string) {
+  if (actor.kind !== "member") return [];
+  let query = db.selectFrom("groups").select(["groups.slug", "groups.name"]).where("groups.id", "!=", currentGroupId).orderBy("groups.name");
+  if (!isSiteAdmin(actor)) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("group_members")
+          .select("group_members.member_id")
+          .whereRef("group_members.group_id", "=", "groups.id")
+          .where("group_members.member_id", "=", actor.id)
+          .where("group_members.role", "in", ["owner", "moderator"]),
+      ),
+    );
+  }
+  return query.execute();
+}
+
+/** Moves a thread to another group; the actor must host both. Theme tags of the old group fall away. */
+export async function moveThread(db: Database, actor: Actor, threadId: number, targetSlug: string): Promise<CommandResult<{ groupSlug: string }>> {
+  const thread = await findVisibleThread(db, actor, threadId);
+  if (!thread) return notFound;
+  if (!isMember(actor)) return mustSignIn;
+  const standing = await loadStanding(db, thread.group_id, actor);
+  if (!canModerateThread(actor, standing)) return { ok: false, status: 403, formError: "error.forbidden.text" };
+  const target = await db.selectFrom("groups").select(["id", "slug", "name"]).where("slug", "=", targetSlug).where(groupIsVisibleTo(actor)).executeTakeFirst();
+  if (!target || target.id === thread.group_id) return { ok: false, status: 400, fieldErrors: { group: "validation.moveTarget" } };
+  if (!canModerateThread(actor, await loadStanding(db, target.id, actor))) {
+    return { ok: false, status: 403, fieldErrors: { group: "validation.moveTarget" } };
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("threads").set({ group_id: target.id }).where("id", "=", threadId).execute();
+    await trx
+      .deleteFrom("thread_tags")
+      .where("thread_id", "=", threadId)
+      .where("tag_id", "in", (eb) => eb.selectFrom("group_tags").select("id").where("group_id", "=", thread.group_id))
+      .execute();
+    for (const groupId of [thread.group_id, target.id]) {
+      await recordAudit(trx, {
+        groupId,
+        actorId: actor.id,
+        action: "thread.move",
+        targetLabel: `${thread.title}: ${thread.group_name} → ${target.name}`,
+      });
+    }
+  });
+  return { ok: true, groupSlug: target.slug };
+}
+
+const MAX_GROUP_TAGS = 30;
+
+/** Hosts add a theme tag to their group. */
+export async function createGroupTag(db: Database, actor: Actor, groupId: string, label: string): Promise<CommandResult> {
+  const group = await db.selectFrom("groups").select(["id"]).where("id", "=", groupId).where(groupIsVisibleTo(actor)).executeTakeFirst();
+  if (!group) return notFound;
+  if (!isMember(actor)) return mustSignIn;
+  if (!canModerateThread(actor, await loadStanding(db, groupId, actor))) return { ok: false, status: 403, formError: "error.forbidden.text" };
+  const slug = slugifyTitle(label);
+  const principle = await db.selectFrom("principles").select("slug").where("slug", "=", slug).executeTakeFirst();
+  if (principle) return { ok: false, status: 409, fieldErrors: { label: "validation.tag.isPrinciple" } };
+  const count = await db.selectFrom("group_tags").select((eb) => eb.fn.countAll<number>().as("n")).where("group_id", "=", groupId).executeTakeFirstOrThrow();
+  if (Number(count.n) >= MAX_GROUP_TAGS) return { ok: false, status: 409, fieldErrors: { label: "validation.tag.tooMany" } };
+  const created = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("group_tags")
+      .values({ group_id: groupId, slug, label })
+      .onConflict((oc) => oc.columns(["group_id", "slug"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (row) await recordAudit(trx, { groupId, actorId: actor.id, action: "tag.create", targetLabel: label });
+    return row !== undefined;
+  });
+  if (!created) return { ok: false, status: 409, fieldErrors: { label: "validation.tag.taken" } };
+  return { ok: true };
+}
+
+export async function deleteGroupTag(db: Database, actor: Actor, groupId: string, tagId: number): Promise<CommandResult> {
+  const group = await db.selectFrom("groups").select(["id"]).where("id", "=", groupId).where(groupIsVisibleTo(actor)).executeTakeFirst();
+  if (!group) return notFound;
+  if (!isMember(actor)) return mustSignIn;
+  if (!canModerateThread(actor, await loadStanding(db, groupId, actor))) return { ok: false, status: 403, formError: "error.forbidden.text" };
+  await db.transaction().execute(async (trx) => {
+    const removed = await trx.deleteFrom("group_tags").where("id", "=", tagId).where("group_id", "=", groupId).returning("label").executeTakeFirst();
+    if (removed) await recordAudit(trx, { groupId, actorId: actor.id, action: "tag.delete", targetLabel: removed.label });
+  });
+  return { ok: true };
 }

@@ -5,18 +5,57 @@ import type { Locale } from "../../i18n/index";
 import { groupIsVisibleTo } from "../groups/queries.server";
 import { POSTS_PER_PAGE } from "./schema";
 
+export interface ThreadTag {
+  slug: string;
+  label: string;
+  /** Principle tags link to the principle page, theme tags to the group filtered by them. */
+  href: string;
+}
+
 export interface ThreadListItem {
   id: number;
   slug: string;
   title: string;
   pinned: boolean;
   locked: boolean;
+  hidden: boolean;
   replyCount: number;
   lastPostedAt: string;
   lastPoster: string | null;
   author: string | null;
   group: { slug: string; name: string };
-  principles: Array<{ slug: string; label: string }>;
+  tags: ThreadTag[];
+  /** For members: posts they have not read yet ("new" when they never opened the thread); null for visitors. */
+  unread: { count: number; never: boolean } | null;
+}
+
+export const THREADS_PER_PAGE = 30;
+
+/** The principle and theme tags of some threads, principles first. */
+export async function loadThreadTags(db: Database, threadIds: number[], locale: Locale): Promise<Map<number, ThreadTag[]>> {
+  const result = new Map<number, ThreadTag[]>();
+  if (threadIds.length === 0) return result;
+  const [principles, themes] = await Promise.all([
+    db
+      .selectFrom("thread_principles")
+      .innerJoin("principles", "principles.slug", "thread_principles.principle_slug")
+      .select(["thread_principles.thread_id", "principles.slug", "principles.label_nl", "principles.label_en"])
+      .where("thread_principles.thread_id", "in", threadIds)
+      .orderBy("principles.position")
+      .execute(),
+    db
+      .selectFrom("thread_tags")
+      .innerJoin("group_tags", "group_tags.id", "thread_tags.tag_id")
+      .innerJoin("groups", "groups.id", "group_tags.group_id")
+      .select(["thread_tags.thread_id", "group_tags.slug", "group_tags.label", "groups.slug as group_slug"])
+      .where("thread_tags.thread_id", "in", threadIds)
+      .orderBy("group_tags.label")
+      .execute(),
+  ]);
+  const add = (threadId: number, tag: ThreadTag) => result.set(threadId, [...(result.get(threadId) ?? []), tag]);
+  for (const p of principles) add(p.thread_id, { slug: p.slug, label: locale === "en" ? p.label_en : p.label_nl, href: `/p/${p.slug}` });
+  for (const t of themes) add(t.thread_id, { slug: t.slug, label: t.label, href: `/g/${t.group_slug}?tag=${encodeURIComponent(t.slug)}` });
+  return result;
 }
 
 /** Threads (with their group and tags), visibility applied in SQL; ordered pinned first, then by activity. */
@@ -24,28 +63,44 @@ async function listThreads(
   db: Database,
   actor: Actor,
   locale: Locale,
-  { groupId, principle, limit }: { groupId?: string; principle?: string; limit: number },
+  {
+    groupId,
+    principle,
+    themeTagId,
+    includeHidden = false,
+    limit,
+    offset = 0,
+  }: { groupId?: string; principle?: string; themeTagId?: number; includeHidden?: boolean; limit: number; offset?: number },
 ): Promise<ThreadListItem[]> {
+  const viewerId = actor.kind === "member" ? actor.id : null;
   let query = db
     .selectFrom("threads")
     .innerJoin("groups", "groups.id", "threads.group_id")
     .leftJoin("members as author", "author.id", "threads.author_id")
     .leftJoin("members as last_poster", "last_poster.id", "threads.last_poster_id")
+    .leftJoin("thread_reads", (join) =>
+      join.onRef("thread_reads.thread_id", "=", "threads.id").on("thread_reads.member_id", "=", viewerId ?? "00000000-0000-0000-0000-000000000000"),
+    )
     .select([
       "threads.id",
       "threads.slug",
       "threads.title",
       "threads.pinned",
       "threads.locked",
+      "threads.hidden_at",
       "threads.post_count",
       "threads.last_posted_at",
       "author.display_name as author_name",
       "last_poster.display_name as last_poster_name",
       "groups.slug as group_slug",
       "groups.name as group_name",
+      "thread_reads.last_read_number",
     ])
     .where(groupIsVisibleTo(actor))
-    .limit(limit);
+    .where("threads.deleted_at", "is", null)
+    .limit(limit)
+    .offset(offset);
+  if (!includeHidden) query = query.where("threads.hidden_at", "is", null);
   if (groupId) query = query.where("threads.group_id", "=", groupId).orderBy("threads.pinned", "desc");
   if (principle) {
     query = query.where((eb) =>
@@ -58,44 +113,68 @@ async function listThreads(
       ),
     );
   }
+  if (themeTagId !== undefined) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("thread_tags")
+          .select(sql`1`.as("one"))
+          .whereRef("thread_tags.thread_id", "=", "threads.id")
+          .where("thread_tags.tag_id", "=", themeTagId),
+      ),
+    );
+  }
   const rows = await query.orderBy("threads.last_posted_at", "desc").orderBy("threads.id", "desc").execute();
-  const tags = rows.length
-    ? await db
-        .selectFrom("thread_principles")
-        .innerJoin("principles", "principles.slug", "thread_principles.principle_slug")
-        .select(["thread_principles.thread_id", "principles.slug", "principles.label_nl", "principles.label_en", "principles.position"])
-        .where(
-          "thread_principles.thread_id",
-          "in",
-          rows.map((r) => r.id),
-        )
-        .orderBy("principles.position")
-        .execute()
-    : [];
+  const tags = await loadThreadTags(
+    db,
+    rows.map((r) => r.id),
+    locale,
+  );
   return rows.map((row) => ({
     id: row.id,
     slug: row.slug,
     title: row.title,
     pinned: row.pinned,
     locked: row.locked,
+    hidden: row.hidden_at !== null,
     replyCount: Math.max(0, row.post_count - 1),
     lastPostedAt: row.last_posted_at.toISOString(),
     lastPoster: row.last_poster_name,
     author: row.author_name,
     group: { slug: row.group_slug, name: row.group_name },
-    principles: tags
-      .filter((t) => t.thread_id === row.id)
-      .map((t) => ({ slug: t.slug, label: locale === "en" ? t.label_en : t.label_nl })),
+    tags: tags.get(row.id) ?? [],
+    unread:
+      viewerId === null
+        ? null
+        : { count: Math.max(0, row.post_count - (row.last_read_number ?? 0)), never: row.last_read_number === null },
   }));
 }
 
-export function listGroupThreads(db: Database, actor: Actor, locale: Locale, groupId: string, limit = 50) {
-  return listThreads(db, actor, locale, { groupId, limit });
+/** One page of a group's threads; hosts also see hidden ones. A `tag` is a principle or one of the group's theme tags. */
+export function listGroupThreads(
+  db: Database,
+  actor: Actor,
+  locale: Locale,
+  groupId: string,
+  { page = 1, includeHidden = false, principle, themeTagId }: { page?: number; includeHidden?: boolean; principle?: string; themeTagId?: number } = {},
+) {
+  return listThreads(db, actor, locale, {
+    groupId,
+    includeHidden,
+    principle,
+    themeTagId,
+    limit: THREADS_PER_PAGE + 1,
+    offset: (page - 1) * THREADS_PER_PAGE,
+  });
 }
 
 /** Public threads only, whoever asks (principle pages, the home page, feeds). */
 export function listPublicThreads(db: Database, locale: Locale, { principle, limit = 10 }: { principle?: string; limit?: number } = {}) {
   return listThreads(db, ANONYMOUS, locale, { principle, limit });
+}
+
+export async function listGroupTags(db: Database, groupId: string) {
+  return db.selectFrom("group_tags").select(["id", "slug", "label"]).where("group_id", "=", groupId).orderBy("label").execute();
 }
 
 /** A thread the actor may see (its group visible), or null. */
@@ -111,6 +190,9 @@ export async function findVisibleThread(db: Database, actor: Actor, threadId: nu
       "threads.pinned",
       "threads.post_count",
       "threads.created_at",
+      "threads.author_id",
+      "threads.hidden_at",
+      "threads.deleted_at",
       "groups.id as group_id",
       "groups.slug as group_slug",
       "groups.name as group_name",
@@ -123,19 +205,16 @@ export async function findVisibleThread(db: Database, actor: Actor, threadId: nu
     .executeTakeFirst();
 }
 
-export async function listThreadPrinciples(db: Database, threadId: number, locale: Locale) {
-  const rows = await db
-    .selectFrom("thread_principles")
-    .innerJoin("principles", "principles.slug", "thread_principles.principle_slug")
-    .select(["principles.slug", "principles.label_nl", "principles.label_en"])
-    .where("thread_principles.thread_id", "=", threadId)
-    .orderBy("principles.position")
-    .execute();
-  return rows.map((r) => ({ slug: r.slug, label: locale === "en" ? r.label_en : r.label_nl }));
-}
-
-/** One page of posts (POSTS_PER_PAGE each), by their stable numbers. */
-export async function listThreadPosts(db: Database, threadId: number, page: number) {
+/**
+ * One page of posts (POSTS_PER_PAGE each), by their stable numbers. A hidden
+ * post's text goes only to its author and to those who moderate the thread.
+ */
+export async function listThreadPosts(
+  db: Database,
+  threadId: number,
+  page: number,
+  viewer: { id: string | null; moderates: boolean },
+) {
   const first = (page - 1) * POSTS_PER_PAGE + 1;
   const rows = await db
     .selectFrom("posts")
@@ -147,6 +226,8 @@ export async function listThreadPosts(db: Database, threadId: number, page: numb
       "posts.created_at",
       "posts.edited_at",
       "posts.deleted_at",
+      "posts.hidden_at",
+      "posts.hidden_reason",
       "posts.author_id",
       "members.username",
       "members.display_name",
@@ -156,16 +237,45 @@ export async function listThreadPosts(db: Database, threadId: number, page: numb
     .where("posts.number", "<", first + POSTS_PER_PAGE)
     .orderBy("posts.number")
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    number: r.number,
-    html: r.deleted_at ? "" : r.body_html,
-    deleted: r.deleted_at !== null,
-    authorId: r.author_id,
-    createdAt: r.created_at.toISOString(),
-    editedAt: r.edited_at?.toISOString() ?? null,
-    author: r.username ? { username: r.username, name: r.display_name ?? r.username } : null,
-  }));
+  return rows.map((r) => {
+    const hidden = r.hidden_at !== null;
+    const mayReadHidden = viewer.moderates || (viewer.id !== null && viewer.id === r.author_id);
+    return {
+      id: r.id,
+      number: r.number,
+      html: r.deleted_at || (hidden && !mayReadHidden) ? "" : r.body_html,
+      deleted: r.deleted_at !== null,
+      hidden: hidden ? { reason: r.hidden_reason ?? "", shown: mayReadHidden } : null,
+      authorId: r.author_id,
+      createdAt: r.created_at.toISOString(),
+      editedAt: r.edited_at?.toISOString() ?? null,
+      author: r.username ? { username: r.username, name: r.display_name ?? r.username } : null,
+    };
+  });
+}
+
+/** Remembers how far a member read a thread; never moves backwards. */
+export async function markThreadRead(db: Database, memberId: string, threadId: number, number: number): Promise<void> {
+  await db
+    .insertInto("thread_reads")
+    .values({ member_id: memberId, thread_id: threadId, last_read_number: number })
+    .onConflict((oc) =>
+      oc.columns(["member_id", "thread_id"]).doUpdateSet({
+        last_read_number: sql`greatest(thread_reads.last_read_number, excluded.last_read_number)`,
+        updated_at: sql`now()`,
+      }),
+    )
+    .execute();
+}
+
+export async function lastReadNumber(db: Database, memberId: string, threadId: number): Promise<number | null> {
+  const row = await db
+    .selectFrom("thread_reads")
+    .select("last_read_number")
+    .where("member_id", "=", memberId)
+    .where("thread_id", "=", threadId)
+    .executeTakeFirst();
+  return row?.last_read_number ?? null;
 }
 
 /** A post of this thread as a Markdown quote that links back to it (for the reply box). */
@@ -177,6 +287,7 @@ export async function quoteForReply(db: Database, threadId: number, threadSlug: 
     .where("posts.id", "=", postId)
     .where("posts.thread_id", "=", threadId)
     .where("posts.deleted_at", "is", null)
+    .where("posts.hidden_at", "is", null)
     .executeTakeFirst();
   if (!post) return null;
   const page = Math.ceil(post.number / POSTS_PER_PAGE);
@@ -194,6 +305,9 @@ export async function listPostsByMember(db: Database, actor: Actor, memberId: st
     .select(["posts.id", "posts.number", "posts.created_at", "threads.id as thread_id", "threads.slug", "threads.title", "groups.name as group_name"])
     .where("posts.author_id", "=", memberId)
     .where("posts.deleted_at", "is", null)
+    .where("posts.hidden_at", "is", null)
+    .where("threads.deleted_at", "is", null)
+    .where("threads.hidden_at", "is", null)
     .where(groupIsVisibleTo(actor))
     .orderBy("posts.created_at", "desc")
     .limit(limit)

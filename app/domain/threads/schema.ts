@@ -23,8 +23,27 @@ export const newThreadSchema = z.object({
     .pipe(z.string().min(3, msg("validation.title.length")).max(200, msg("validation.title.length"))),
   body: postBodySchema,
   principles: z.array(z.string().regex(/^[a-z0-9-]{1,64}$/)).max(MAX_TAGS, msg("validation.tags.tooMany")),
+  tags: z.array(z.string().regex(/^[a-z0-9-]{1,64}$/)).max(MAX_TAGS, msg("validation.tags.tooMany")),
   idempotencyKey: idempotencyKeySchema,
 });
+
+export const hideSchema = z.object({
+  postId: z.string().regex(/^[1-9][0-9]{0,15}$/, msg("error.badRequest.text")).transform(Number),
+  reason: safeText
+    .transform((v) => v.trim())
+    .pipe(z.string().min(1, msg("validation.reason.required")).max(500, msg("validation.reason.length"))),
+});
+
+export const groupTagSchema = z.object({
+  label: safeText.transform((v) => v.trim().replace(/\s+/g, " ")).pipe(z.string().min(2, msg("validation.tag.length")).max(40, msg("validation.tag.length"))),
+});
+
+/** Theme tag checkboxes are named `tag-<slug>`. */
+export function chosenThemeTags(values: Record<string, string>): string[] {
+  return Object.keys(values)
+    .filter((key) => key.startsWith("tag-") && values[key] === "on")
+    .map((key) => key.slice("tag-".length));
+}
 
 export const replySchema = z.object({
   body: postBodySchema,
