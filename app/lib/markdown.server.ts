@@ -16,8 +16,22 @@ const ALLOWED_TAGS = [
 // Headings in user text sit below the page's own h1/h2.
 const DEMOTE: Record<string, string> = { h1: "h3", h2: "h4", h3: "h5", h4: "h6", h5: "h6", h6: "h6" };
 
+// Deeper quote nesting than anyone writes would only feed marked's recursion.
+const MAX_QUOTE_DEPTH = 20;
+const DEEP_QUOTES = new RegExp(`^((?:[ \\t]{0,3}>[ \\t]?){${MAX_QUOTE_DEPTH}})(?:[ \\t]{0,3}>[ \\t]?)+`, "gm");
+
+function toHtml(markdown: string): string {
+  try {
+    return marked.parse(markdown.replace(DEEP_QUOTES, "$1")) as string;
+  } catch (error) {
+    // Pathological input that still overflows the parser: keep the words, as plain text.
+    if (error instanceof RangeError) return `<p>${markdown.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}</p>`;
+    throw error;
+  }
+}
+
 export function renderMarkdown(markdown: string): string {
-  const html = marked.parse(markdown) as string;
+  const html = toHtml(markdown);
   return sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
