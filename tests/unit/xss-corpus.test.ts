@@ -83,6 +83,7 @@ const HTML_NS = "http://www.w3.org/1999/xhtml";
 
 /** What a browser does with a URL attribute before looking at the scheme: strip controls and whitespace. */
 function scheme(url: string): string | null {
+  // eslint-disable-next-line no-control-regex -- browsers strip exactly these characters
   const cleaned = url.replace(/[\u0000-\u0020\u007f]/g, "");
   const match = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned);
   return match ? match[1]!.toLowerCase() : null;
