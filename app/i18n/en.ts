@@ -450,4 +450,6 @@ export const en: Record<MessageKey, string> = {
   "groups.tags.removed": "Tag removed.",
   "field.tagLabel": "New tag",
   "threads.principleTags": "Principles",
+  "editor.mentionSuggestions": "Members to mention",
+  "editor.mentionCount": "{count} suggestions; choose with the arrow keys and Enter.",
 };

@@ -448,6 +448,8 @@ export const nl = {
   "groups.tags.removed": "Label verwijderd.",
   "field.tagLabel": "Nieuw label",
   "threads.principleTags": "Visiepunten",
+  "editor.mentionSuggestions": "Leden om te noemen",
+  "editor.mentionCount": "{count} suggesties; kies met de pijltjestoetsen en Enter.",
 } as const;
 
 export type MessageKey = keyof typeof nl;

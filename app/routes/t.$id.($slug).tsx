@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
 import { Avatar } from "../components/avatar";
 import { FailureMessage } from "../components/failure-message";
 import { PostEditor } from "../components/post-editor";
@@ -189,6 +190,7 @@ export default function ThreadPage() {
   const t = useTranslate();
   const locale = useLocale();
   const pageLink = (n: number) => `/t/${thread.id}/${thread.slug}${n > 1 ? `?page=${n}` : ""}`;
+  useQuoteSelection();
   const failedOn = (intent: string, postId: number) => failure && values.intent === intent && values.postId === String(postId);
   return (
     <article className="thread">
@@ -268,7 +270,11 @@ export default function ThreadPage() {
                   </Link>
                 ) : null}
                 {can.reply && !post.hidden ? (
-                  <Link to={`${pageLink(page)}${page > 1 ? "&" : "?"}quote=${post.id}#reply`} data-quote-post={post.id}>
+                  <Link
+                    to={`${pageLink(page)}${page > 1 ? "&" : "?"}quote=${post.id}#reply`}
+                    data-quote-author={post.author?.username ?? ""}
+                    data-quote-href={`${pageLink(page)}#post-${post.number}`}
+                  >
                     {t("threads.quote")}
                   </Link>
                 ) : null}
@@ -369,6 +375,39 @@ export default function ThreadPage() {
       </section>
     </article>
   );
+}
+
+/**
+ * With JavaScript: select words in a post, then its Quote link quotes just
+ * those words into the reply box (linking back) instead of loading the page
+ * with the whole post quoted.
+ */
+function useQuoteSelection() {
+  useEffect(() => {
+    const onClick = (event: globalThis.MouseEvent) => {
+      const link = (event.target as HTMLElement | null)?.closest<HTMLAnchorElement>("a[data-quote-href]");
+      const post = link?.closest(".post");
+      const box = document.getElementById("field-body") as HTMLTextAreaElement | null;
+      const selection = window.getSelection();
+      if (!link || !post || !box || !selection || selection.isCollapsed) return;
+      const body = post.querySelector(".user-content");
+      if (!body || !selection.anchorNode || !body.contains(selection.anchorNode) || !body.contains(selection.focusNode)) return;
+      const text = selection.toString().trim();
+      if (!text) return;
+      event.preventDefault();
+      const quoted = text
+        .split("\n")
+        .map((line) => `> ${line}`.trimEnd())
+        .join("\n");
+      const quote = `[@${link.dataset.quoteAuthor || "…"}](${link.dataset.quoteHref}):\n${quoted}\n\n`;
+      box.value = box.value.trim() ? `${box.value.trimEnd()}\n\n${quote}` : quote;
+      box.focus();
+      box.setSelectionRange(box.value.length, box.value.length);
+      box.scrollIntoView({ block: "center" });
+    };
+    document.addEventListener("click", onClick);
+    return () => document.removeEventListener("click", onClick);
+  }, []);
 }
 
 /** Page links for a long thread: first, last, and a window around the current page, with gaps. */

@@ -3,49 +3,158 @@ import { findChromium, openPage, seriousAccessibilityViolations, useServerAndBro
 
 const chromiumFound = findChromium();
 
+const WORDS = {
+  nl: {
+    browserLocale: "nl-NL",
+    identifier: "E-mailadres of gebruikersnaam",
+    password: "Wachtwoord",
+    signIn: "Inloggen",
+    newThread: "Nieuw gesprek",
+    title: "Titel",
+    principle: "Verbindingen leggen en herstellen",
+    body: "Bericht",
+    preview: "Voorbeeld bekijken",
+    create: "Gesprek starten",
+    reply: "Je reactie",
+    postReply: "Reactie plaatsen",
+    quote: "Citeren",
+    edit: "Bewerken",
+    save: "Opslaan",
+    edited: "bewerkt (geschiedenis)",
+    thanks: "Dank je",
+    signInToReply: "Log in om te reageren",
+  },
+  en: {
+    browserLocale: "en-GB",
+    identifier: "Email address or username",
+    password: "Password",
+    signIn: "Sign in",
+    newThread: "New conversation",
+    title: "Title",
+    principle: "Making and mending connections",
+    body: "Message",
+    preview: "Preview",
+    create: "Start conversation",
+    reply: "Your reply",
+    postReply: "Post reply",
+    quote: "Quote",
+    edit: "Edit",
+    save: "Save",
+    edited: "edited (history)",
+    thanks: "Thanks",
+    signInToReply: "Sign in to reply",
+  },
+} as const;
+
 describe.skipIf("missing" in chromiumFound)("conversations in a real browser", () => {
   const env = useServerAndBrowser((chromiumFound as { path: string }).path);
 
-  for (const javaScriptEnabled of [true, false]) {
-    const mode = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
-    it(`starts a conversation with a preview and replies to it (${mode})`, async () => {
-      const { page, errors } = await openPage(env.browser, { javaScriptEnabled });
-      await page.goto(`${env.server.url}/login`);
-      await page.getByLabel("E-mailadres of gebruikersnaam").fill("carmen");
-      await page.getByLabel("Wachtwoord").fill("goedwerk-demo");
-      await page.getByRole("button", { name: "Inloggen" }).click();
-      await page.waitForURL(`${env.server.url}/`);
+  for (const lang of ["nl", "en"] as const) {
+    for (const javaScriptEnabled of [true, false]) {
+      const mode = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
+      const w = WORDS[lang];
+      it(`start → mention → preview → reply → quote → edit → react, then read as a visitor (${lang}, ${mode})`, async () => {
+        const { page, errors } = await openPage(env.browser, { javaScriptEnabled, locale: w.browserLocale });
+        await page.goto(`${env.server.url}/login`);
+        await page.getByLabel(w.identifier).fill("carmen");
+        await page.getByLabel(w.password).fill("goedwerk-demo");
+        await page.getByRole("button", { name: w.signIn }).click();
+        await page.waitForURL(`${env.server.url}/`);
 
-      await page.goto(`${env.server.url}/g/goed-werk-in-de-praktijk`);
-      await page.getByRole("link", { name: "Nieuw gesprek" }).click();
-      await page.waitForURL(/\/g\/goed-werk-in-de-praktijk\/new$/);
-      const title = `Samen leren ${mode}`;
-      await page.getByLabel("Titel").fill(title);
-      await page.getByLabel("Verbindingen leggen en herstellen").check();
-      await page.getByLabel("Bericht").fill("Wat leerden jullie **samen** dit jaar?");
-      await page.getByRole("button", { name: "Voorbeeld bekijken" }).click();
-      await page.locator(".preview strong", { hasText: "samen" }).waitFor();
-      // Nothing typed is lost by previewing.
-      expect(await page.getByLabel("Titel").inputValue()).toBe(title);
-      expect(await page.getByLabel("Verbindingen leggen en herstellen").isChecked()).toBe(true);
-      if (javaScriptEnabled) expect(await seriousAccessibilityViolations(page)).toEqual([]);
+        // Start a thread, mentioning bram.
+        await page.goto(`${env.server.url}/g/goed-werk-in-de-praktijk`);
+        await page.getByRole("link", { name: w.newThread }).click();
+        await page.waitForURL(/\/g\/goed-werk-in-de-praktijk\/new$/);
+        const title = `Samen leren ${lang} ${mode}`;
+        await page.getByLabel(w.title).fill(title);
+        await page.getByLabel(w.principle).check();
+        const body = page.getByLabel(w.body);
+        if (javaScriptEnabled) {
+          await body.pressSequentially("Wat leerden jullie **samen** dit jaar, @bra");
+          await page.getByRole("option", { name: /@bram/ }).waitFor();
+          if (lang === "nl") expect(await seriousAccessibilityViolations(page)).toEqual([]);
+          await body.press("Enter");
+          await body.pressSequentially("?");
+          expect(await body.inputValue()).toBe("Wat leerden jullie **samen** dit jaar, @bram ?");
+        } else {
+          await body.fill("Wat leerden jullie **samen** dit jaar, @bram ?");
+        }
+        // Preview: with JavaScript in place (no page load), without it as a round trip; nothing typed is lost.
+        if (javaScriptEnabled) await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+        await page.getByRole("button", { name: w.preview }).click();
+        await page.locator(".preview strong", { hasText: "samen" }).waitFor();
+        if (javaScriptEnabled) expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+        expect(await page.getByLabel(w.title).inputValue()).toBe(title);
+        expect(await page.getByLabel(w.principle).isChecked()).toBe(true);
+        if (javaScriptEnabled) expect(await seriousAccessibilityViolations(page)).toEqual([]);
+        await page.getByRole("button", { name: w.create }).click();
+        await page.waitForURL(/\/t\/\d+\/samen-leren/);
+        const threadUrl = page.url();
+        await page.getByRole("heading", { level: 1, name: title }).waitFor();
+        await page.getByRole("link", { name: w.principle }).first().waitFor();
+        await page.locator('#post-1 a[href="/u/bram"]').waitFor();
 
-      await page.getByRole("button", { name: "Gesprek starten" }).click();
-      await page.waitForURL(/\/t\/\d+\/samen-leren/);
-      await page.getByRole("heading", { level: 1, name: title }).waitFor();
-      await page.getByRole("link", { name: "Verbindingen leggen en herstellen" }).first().waitFor();
+        // Reply.
+        await page.getByLabel(w.reply).fill("Een eerste reactie.");
+        await page.getByRole("button", { name: w.postReply }).click();
+        await page.waitForURL(/#post-2$/);
+        await page.locator("#post-2", { hasText: "Een eerste reactie." }).waitFor();
 
-      await page.getByLabel("Je reactie").fill("Een eerste reactie.");
-      await page.getByRole("button", { name: "Reactie plaatsen" }).click();
-      await page.waitForURL(/#post-2$/);
-      await page.locator("#post-2", { hasText: "Een eerste reactie." }).waitFor();
-      await page.locator("#post-1").getByRole("button", { name: "Dank je" }).click();
-      await page.locator("#post-1").getByRole("button", { name: "Dank je 1: Carmen Bakker" }).waitFor();
-      expect(await page.locator("#post-1").getByRole("button", { name: "Dank je 1: Carmen Bakker" }).getAttribute("aria-pressed")).toBe("true");
-      if (javaScriptEnabled) expect(await seriousAccessibilityViolations(page)).toEqual([]);
-      expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
-      await page.context().close();
-    });
+        // Quote: with JavaScript the selected words, without it the whole post.
+        if (javaScriptEnabled) {
+          await page.evaluate(() => {
+            const strong = document.querySelector("#post-1 .user-content strong")!;
+            const range = document.createRange();
+            range.selectNodeContents(strong);
+            window.getSelection()!.removeAllRanges();
+            window.getSelection()!.addRange(range);
+          });
+        }
+        await page.locator("#post-1").getByRole("link", { name: w.quote }).click();
+        const reply = page.getByLabel(w.reply);
+        await expect.poll(() => reply.inputValue()).toContain("[@carmen](");
+        const quoted = await reply.inputValue();
+        expect(quoted).toContain(javaScriptEnabled ? "> samen" : "> Wat leerden jullie **samen** dit jaar, @bram ?");
+        expect(quoted).toMatch(/#post-1\):/);
+        await reply.press("End");
+        await reply.pressSequentially("Mooi gezegd.");
+        await page.getByRole("button", { name: w.postReply }).click();
+        await page.waitForURL(/#post-3$/);
+        await page.locator("#post-3 blockquote", { hasText: "samen" }).waitFor();
+
+        // Edit my reply.
+        await page.locator("#post-2").getByRole("link", { name: w.edit }).click();
+        await page.waitForURL(/\/posts\/\d+\/edit$/);
+        await page.getByLabel(w.body).fill("Een eerste, verbeterde reactie.");
+        await page.getByRole("button", { name: w.save }).click();
+        await page.waitForURL(/#post-2$/);
+        await page.locator("#post-2", { hasText: "Een eerste, verbeterde reactie." }).waitFor();
+        await page.locator("#post-2").getByRole("link", { name: w.edited }).waitFor();
+
+        // React.
+        await page.locator("#post-1").getByRole("button", { name: w.thanks }).click();
+        const given = page.locator("#post-1").getByRole("button", { name: `${w.thanks} 1: Carmen Bakker` });
+        await given.waitFor();
+        expect(await given.getAttribute("aria-pressed")).toBe("true");
+        if (javaScriptEnabled) expect(await seriousAccessibilityViolations(page)).toEqual([]);
+        expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+        await page.context().close();
+
+        // A visitor reads it all, in the same language.
+        const visitor = await openPage(env.browser, { javaScriptEnabled, locale: w.browserLocale });
+        await visitor.page.goto(threadUrl);
+        await visitor.page.getByRole("heading", { level: 1, name: title }).waitFor();
+        await visitor.page.locator("#post-2", { hasText: "Een eerste, verbeterde reactie." }).waitFor();
+        await visitor.page.locator("#post-3 blockquote", { hasText: "samen" }).waitFor();
+        // Reactions are shown to visitors, not offered.
+        await visitor.page.locator("#post-1 .reaction", { hasText: `${w.thanks} 1: Carmen Bakker` }).waitFor();
+        expect(await visitor.page.locator("#post-1").getByRole("button", { name: w.thanks }).count()).toBe(0);
+        await visitor.page.getByRole("link", { name: w.signInToReply }).waitFor();
+        expect(await visitor.page.getByLabel(w.reply).count()).toBe(0);
+        expect(visitor.errors).toEqual([]);
+        await visitor.page.context().close();
+      });
+    }
   }
 
   it("shows a visitor a public conversation with a way to sign in to reply", async () => {

@@ -400,6 +400,21 @@ describe("theme tags", () => {
   });
 });
 
+describe("mention suggestions", () => {
+  it("suggest members by the start of their username or name, for signed-in members only", async () => {
+    expect((await visitor().get("/mentions?q=br")).status).toBe(401);
+    const carmen = await as("carmen");
+    const found = (await (await carmen.get("/mentions?q=br")).json()) as { members: Array<{ username: string }> };
+    expect(found.members.map((m) => m.username)).toEqual(["bram"]);
+    // Wildcards are matched literally, odd input gets an empty list, never an error.
+    for (const q of ["%", "_", "b%25", "", "a".repeat(500), "'; drop table members; --"]) {
+      const response = await carmen.get(`/mentions?q=${encodeURIComponent(q)}`);
+      expect(response.status, q).toBe(200);
+      expect(((await response.json()) as { members: unknown[] }).members, q).toEqual([]);
+    }
+  });
+});
+
 describe("reading positions", () => {
   it("mark unread threads for members and jump to the first unread post", async () => {
     const eva = await as("eva");
