@@ -2,6 +2,7 @@ import { hashPassword } from "../app/domain/accounts/passwords.server";
 import { renderMarkdown } from "../app/lib/markdown.server";
 import type { MemberActor } from "../app/auth/policy";
 import { replyToThread, startThread } from "../app/domain/threads/commands.server";
+import { slugifyTitle } from "../app/domain/threads/schema";
 import type { Database } from "./index";
 
 export const DEMO_PASSWORD = "goedwerk-demo";
@@ -118,8 +119,20 @@ interface DemoThread {
   title: string;
   body: string;
   principles: string[];
+  /** The circle's own theme tags (by label). */
+  tags?: string[];
+  /** `{thread}` in a reply stands for the thread's address. */
   replies: Array<[author: string, body: string]>;
+  /** [post number, who, kind] */
+  reactions?: Array<[number: number, username: string, kind: "agree" | "heart" | "insight" | "thanks"]>;
 }
+
+/** Theme tags the demo circles start with. */
+export const DEMO_TAGS: Record<string, string[]> = {
+  "goed-werk-in-de-praktijk": ["Zorg en welzijn", "Zelfstandig werken", "Onderwijs", "Overheid"],
+  "leerkring-vakmanschap": ["Casus", "Intervisie"],
+  "professionele-vrienden": ["Opdrachten"],
+};
 
 export const DEMO_THREADS: DemoThread[] = [
   {
@@ -129,10 +142,22 @@ export const DEMO_THREADS: DemoThread[] = [
     title: "Wanneer voelt werk voor jou als goed werk?",
     body: "Ik ben benieuwd naar jullie voorbeelden. Bij mij is het vaak het moment dat een team zelf een oplossing vindt waar ik alleen de vraag voor stelde.\n\nWat is jouw moment?",
     principles: ["goed-werk", "positief-mensbeeld"],
+    tags: ["Zorg en welzijn"],
     replies: [
       ["carmen", "Als een cliënt merkt dat we echt naar hem luisteren, en de collega's daar trots op zijn. Dat **doet** goed en **voelt** goed."],
       ["daan", "Voor mij: als een nieuwe regel eindelijk wordt geschrapt omdat we het vak weer vertrouwen."],
-      ["eva", "> als een nieuwe regel eindelijk wordt geschrapt\n\nHerkenbaar! Ik zie dat ook bij gemeenten waar ik werk."],
+      ["eva", "[@daan]({thread}#post-3):\n> als een nieuwe regel eindelijk wordt geschrapt\n\nHerkenbaar! Ik zie dat ook bij gemeenten waar ik werk."],
+      ["bram", "Mooi hoe verschillend het is. @carmen, mag ik jouw voorbeeld meenemen naar de leerkring? Daar zoeken we casussen over *luisteren als vak*."],
+      ["carmen", "Graag, @bram. Ik schrijf er dan een korte casus bij."],
+    ],
+    reactions: [
+      [1, "carmen", "heart"],
+      [1, "eva", "agree"],
+      [2, "bram", "heart"],
+      [2, "daan", "thanks"],
+      [3, "eva", "agree"],
+      [3, "anna", "insight"],
+      [5, "bram", "thanks"],
     ],
   },
   {
@@ -142,7 +167,45 @@ export const DEMO_THREADS: DemoThread[] = [
     title: "Eerste opdracht als zelfstandige: hoe pak je dat aan?",
     body: "Ik wil volgend jaar een dag per week zelfstandig gaan werken, naast mijn baan. Wie heeft tips voor de eerste opdracht?",
     principles: ["leren-en-realiseren", "verbindingen"],
-    replies: [["anna", "Begin met een klus die dicht bij je vak ligt, en neem iemand uit het netwerk mee als sparringpartner. Bram en ik doen dat graag."]],
+    tags: ["Zelfstandig werken"],
+    replies: [
+      ["anna", "Begin met een klus die dicht bij je vak ligt, en neem iemand uit het netwerk mee als sparringpartner. @bram en ik doen dat graag."],
+      ["daan", "Spreek vooraf af wat *goed werk* voor jou en je opdrachtgever betekent. Dat scheelt achteraf veel gesprekken.\n\n1. Wat is het resultaat?\n2. Wie doet wat?\n3. Wanneer kijken we samen terug?"],
+      ["eva", "Dank jullie! @anna, ik kom graag eens sparren."],
+    ],
+    reactions: [
+      [2, "eva", "thanks"],
+      [3, "eva", "insight"],
+      [3, "carmen", "agree"],
+    ],
+  },
+  {
+    key: "praktijk-3",
+    group: "goed-werk-in-de-praktijk",
+    author: "carmen",
+    title: "Regels schrappen: wie heeft een goed voorbeeld?",
+    body: "In onze zorginstelling mogen teams dit jaar drie regels voorstellen om te schrappen. Wie heeft dit al eens gedaan, en wat leverde het op?",
+    principles: ["goed-werk", "positief-mensbeeld"],
+    tags: ["Zorg en welzijn", "Overheid"],
+    replies: [
+      ["daan", "Bij ons schrapten we het dubbele registreren van bezoeken. Het leverde een uur per week per collega op, en vooral: vertrouwen."],
+      ["bram", "Let op wat ervoor terugkomt. Een regel schrappen werkt pas als het team zelf afspraken maakt over wat er nodig is."],
+    ],
+    reactions: [
+      [2, "carmen", "insight"],
+      [3, "daan", "agree"],
+    ],
+  },
+  {
+    key: "praktijk-4",
+    group: "goed-werk-in-de-praktijk",
+    author: "anna",
+    title: "Leren in de klas en op de werkvloer: twee kanten van één zaak",
+    body: "Wie werkt er in het onderwijs en herkent dat leren en doen steeds verder uit elkaar groeien? Ik ben op zoek naar voorbeelden waar ze weer samenkomen.",
+    principles: ["leren-en-realiseren"],
+    tags: ["Onderwijs"],
+    replies: [["eva", "Op de mbo-school van mijn zus lopen studenten vanaf week één mee in een wijkteam. Ze leren er meer dan in een half jaar theorie."]],
+    reactions: [[2, "anna", "heart"]],
   },
   {
     key: "vakmanschap-1",
@@ -151,7 +214,12 @@ export const DEMO_THREADS: DemoThread[] = [
     title: "Casus: de werkdruk in het wijkteam",
     body: "Voor de volgende bijeenkomst: ons wijkteam heeft een wachtlijst en de roosters lopen vast. Wat zouden jullie als eerste onderzoeken?",
     principles: ["goed-werk", "ecologisch-perspectief"],
-    replies: [["bram", "Ik zou beginnen bij de vraag wat de professionals zelf als verspilling ervaren. Neem het mee naar de kring."]],
+    tags: ["Casus"],
+    replies: [
+      ["bram", "Ik zou beginnen bij de vraag wat de professionals zelf als verspilling ervaren. Neem het mee naar de kring."],
+      ["daan", "Goede vraag, @bram. Ik vraag het team om een week lang bij te houden wat ze als zinloos ervaren."],
+    ],
+    reactions: [[2, "daan", "thanks"]],
   },
   {
     key: "vrienden-1",
@@ -160,7 +228,9 @@ export const DEMO_THREADS: DemoThread[] = [
     title: "Welkom in de kring van professionele vrienden",
     body: "Hier delen we opdrachten waar je op kunt meelopen en ervaringen met het combineren van baan en eigen werk. Geen afdrachten, wel afspraken.",
     principles: ["verbindingen"],
-    replies: [],
+    tags: ["Opdrachten"],
+    replies: [["eva", "Fijn dat deze kring er is. Ik zoek iemand om mee te lopen bij een opdracht voor een gemeente."]],
+    reactions: [[1, "bram", "heart"], [2, "anna", "agree"]],
   },
 ];
 
@@ -215,6 +285,9 @@ export async function seedDemoNetwork(db: Database): Promise<SeedResult> {
       const member = await db.selectFrom("members").select("id").where("username", "=", username).executeTakeFirstOrThrow();
       await db.insertInto("group_members").values({ group_id: inserted.id, member_id: member.id, role }).execute();
     }
+    for (const label of DEMO_TAGS[group.slug] ?? []) {
+      await db.insertInto("group_tags").values({ group_id: inserted.id, slug: slugifyTitle(label), label }).onConflict((oc) => oc.doNothing()).execute();
+    }
     for (const [username, message] of group.requests ?? []) {
       const member = await db.selectFrom("members").select("id").where("username", "=", username).executeTakeFirstOrThrow();
       await db.insertInto("group_join_requests").values({ group_id: inserted.id, member_id: member.id, message }).execute();
@@ -242,16 +315,23 @@ export async function seedDemoNetwork(db: Database): Promise<SeedResult> {
       title: thread.title,
       body: thread.body,
       principles: thread.principles,
+      tags: (thread.tags ?? []).map(slugifyTitle),
       idempotencyKey: `demo-${thread.key}-0`,
     });
     if (!started.ok) throw new Error(`Seeding thread ${thread.key} failed: ${started.formError ?? started.status}`);
     if (!existed) result.created.push(`t/${thread.key}`);
     for (const [index, [author, body]] of thread.replies.entries()) {
       const replied = await replyToThread(db, await actorFor(author), started.threadId, {
-        body,
+        // Quotes link back to the post they quote: {thread} is this thread's address.
+        body: body.replaceAll("{thread}", `/t/${started.threadId}/${started.slug}`),
         idempotencyKey: `demo-${thread.key}-${index + 1}`,
       });
       if (!replied.ok) throw new Error(`Seeding a reply in ${thread.key} failed: ${replied.formError ?? replied.status}`);
+    }
+    for (const [number, username, kind] of thread.reactions ?? []) {
+      const post = await db.selectFrom("posts").select("id").where("thread_id", "=", started.threadId).where("number", "=", number).executeTakeFirst();
+      const member = await db.selectFrom("members").select("id").where("username", "=", username).executeTakeFirstOrThrow();
+      if (post) await db.insertInto("post_reactions").values({ post_id: post.id, member_id: member.id, kind }).onConflict((oc) => oc.doNothing()).execute();
     }
   }
   return result;
