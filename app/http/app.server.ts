@@ -7,6 +7,7 @@ import { authenticate } from "../auth/session.server";
 import { isDatabaseUnavailableError } from "../lib/errors.server";
 import type { JobQueue } from "../lib/jobs.server";
 import type { Config } from "../lib/env.server";
+import { PageCache } from "./page-cache.server";
 import { remixHandler } from "./remix-handler.server";
 import { bodyLimit, sameOriginGuard, securityHeaders, sendErrorPage } from "./security.server";
 
@@ -25,6 +26,7 @@ export interface HttpAppOptions {
 export function createHttpApp({ build, db, embeddedDatabase, jobs, config, publicDir, log }: HttpAppOptions) {
   const app = express();
   const production = config.NODE_ENV === "production";
+  const pageCache = new PageCache(config.PAGE_CACHE_SECONDS);
   app.disable("x-powered-by");
   // Without a trusted proxy the client IP and protocol come from the socket.
   app.set("trust proxy", config.TRUST_PROXY ? 1 : false);
@@ -51,6 +53,11 @@ export function createHttpApp({ build, db, embeddedDatabase, jobs, config, publi
   app.use(express.static(publicDir, { maxAge: "1h", index: false }));
 
   app.use(sameOriginGuard({ publicUrl: config.PUBLIC_URL }));
+  // Any write may change what visitors see.
+  app.use((req, res, next) => {
+    if (req.method !== "GET" && req.method !== "HEAD") res.on("finish", () => pageCache.invalidate());
+    next();
+  });
   app.use(bodyLimit());
 
   // The session is validated once per request, before any loader or action.
@@ -82,7 +89,7 @@ export function createHttpApp({ build, db, embeddedDatabase, jobs, config, publi
       clientIp: req.ip ?? req.socket.remoteAddress ?? "",
       secure: req.secure,
       requestState: { databaseUnavailable: false },
-    })),
+    }), pageCache),
   );
 
   // Errors that escaped Remix (rare): a translated page, never a stack trace.

@@ -1,6 +1,7 @@
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import "../load-context";
+import type { PageCache } from "./page-cache.server";
 import { sendErrorPage } from "./security.server";
 
 /**
@@ -11,6 +12,7 @@ export function remixHandler(
   build: ServerBuild,
   mode: string,
   getContext: (req: Request, res: Response) => AppLoadContext,
+  pageCache?: PageCache,
 ) {
   const handleRequest = createRequestHandler(build, mode);
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -32,6 +34,14 @@ export function remixHandler(
         ...(body ? { body: new Uint8Array(body) } : {}),
       });
       const context = getContext(req, res);
+      const cacheKey = context.actor.kind === "member" ? null : (pageCache?.keyFor(request) ?? null);
+      if (cacheKey !== null) {
+        const hit = pageCache!.get(cacheKey);
+        if (hit) {
+          sendCachedPage(res, hit, context.nonce);
+          return;
+        }
+      }
       const response = await handleRequest(request, context);
       const isDocumentRequest = !url.searchParams.has("_data");
       if (context.requestState.databaseUnavailable && response.status >= 500 && isDocumentRequest) {
@@ -41,11 +51,31 @@ export function remixHandler(
         sendErrorPage(req, res, 503, "error.unavailable.title", "error.unavailable.text");
         return;
       }
+      if (cacheKey !== null && response.status === 200 && !response.headers.has("set-cookie") && response.body) {
+        const page = {
+          status: response.status,
+          headers: [...response.headers.entries()],
+          body: Buffer.from(await response.arrayBuffer()),
+          nonce: context.nonce,
+        };
+        pageCache!.set(cacheKey, page);
+        sendCachedPage(res, page, context.nonce);
+        return;
+      }
       await sendResponse(res, response);
     } catch (error) {
       next(error);
     }
   };
+}
+
+/** A cached page, with the Content-Security-Policy nonce it was rendered with. */
+function sendCachedPage(res: Response, page: { status: number; headers: Array<[string, string]>; body: Buffer; nonce: string }, nonce: string) {
+  res.status(page.status);
+  for (const [key, value] of page.headers) res.setHeader(key, value);
+  const policy = res.getHeader("Content-Security-Policy");
+  if (typeof policy === "string" && nonce !== page.nonce) res.setHeader("Content-Security-Policy", policy.replaceAll(nonce, page.nonce));
+  res.end(page.body);
 }
 
 async function sendResponse(res: Response, response: globalThis.Response) {

@@ -34,6 +34,17 @@ const configSchema = z.object({
   TRUST_PROXY: booleanFlag.default("false"),
   LOG_REQUESTS: booleanFlag.default("true"),
   SEED_DEMO: booleanFlag.optional(),
+  /** Web worker processes (PostgreSQL only; the embedded database lives in one process). */
+  WEB_CONCURRENCY: z
+    .union([z.literal("auto"), z.coerce.number({ invalid_type_error: "must be a number or auto" }).int("must be a whole number").min(1, "must be between 1 and 64").max(64, "must be between 1 and 64")])
+    .default(1),
+  /** How long visitors' pages are kept (0 turns the cache off); writes empty it at once. */
+  PAGE_CACHE_SECONDS: z.coerce
+    .number({ invalid_type_error: "must be a number of seconds" })
+    .int("must be a whole number")
+    .min(0, "must be between 0 and 600")
+    .max(600, "must be between 0 and 600")
+    .default(10),
   EMAIL_API_URL: z.string().url("must be a full URL of the email API").optional(),
   EMAIL_API_KEY: z.string().optional(),
   EMAIL_FROM: z.string().min(3).default("Goed Werk Netwerk <forum@goedwerknetwerk.example>"),

@@ -10,7 +10,7 @@ import { startTestServer } from "./http-server";
  * and the per-IP limits of one test stay out of the others. `subnet` keeps
  * files apart.
  */
-export function withSeededForum(subnet: number) {
+export function withSeededForum(subnet: number, env: Record<string, string> = {}) {
   const forum = {} as { handle: TestDatabase; server: Awaited<ReturnType<typeof startTestServer>> };
   let counter = 0;
   const freshIp = () => ({ "x-forwarded-for": `10.${subnet}.${Math.floor(++counter / 250)}.${counter % 250}` });
@@ -18,7 +18,7 @@ export function withSeededForum(subnet: number) {
   beforeAll(async () => {
     forum.handle = await createTestDatabase();
     await seedDemoNetwork(forum.handle.db);
-    forum.server = await startTestServer(forum.handle, { TRUST_PROXY: "true" });
+    forum.server = await startTestServer(forum.handle, { TRUST_PROXY: "true", ...env });
   });
   afterAll(async () => {
     await forum.server?.close();

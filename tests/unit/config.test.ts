@@ -8,6 +8,13 @@ describe("configuration", () => {
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.DATA_DIR).toBe("./data");
     expect(config.DATABASE_POOL_SIZE).toBe(10);
+    expect(config.WEB_CONCURRENCY).toBe(1);
+    expect(config.PAGE_CACHE_SECONDS).toBe(10);
+  });
+
+  it("takes a number of web processes or auto", () => {
+    expect(loadConfig({ WEB_CONCURRENCY: "auto" }).WEB_CONCURRENCY).toBe("auto");
+    expect(loadConfig({ WEB_CONCURRENCY: "2" }).WEB_CONCURRENCY).toBe(2);
   });
 
   it("treats empty variables as unset", () => {
@@ -22,6 +29,9 @@ describe("configuration", () => {
     [{ PUBLIC_URL: "forum.example.nl" }, "PUBLIC_URL"],
     [{ TRUST_PROXY: "maybe" }, "TRUST_PROXY"],
     [{ NODE_ENV: "staging" }, "NODE_ENV"],
+    [{ WEB_CONCURRENCY: "0" }, "WEB_CONCURRENCY"],
+    [{ WEB_CONCURRENCY: "many" }, "WEB_CONCURRENCY"],
+    [{ PAGE_CACHE_SECONDS: "-1" }, "PAGE_CACHE_SECONDS"],
   ])("refuses %j with a message naming %s", (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:\\n\\s+${name}:`));
