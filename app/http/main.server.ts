@@ -127,6 +127,11 @@ async function runPrimary(config: Config, processes: number, startedAt: number) 
   await setup.stop();
   await handle.close();
   relayPageCacheInvalidations();
+  // Web processes need little heap; a cap keeps V8 from growing lazily to
+  // hundreds of MB each under load (see tests/bench/README.md).
+  if (!/max-old-space-size/.test(process.env.NODE_OPTIONS ?? "")) {
+    cluster.setupPrimary({ execArgv: [...process.execArgv, "--max-old-space-size=192", "--max-semi-space-size=4"] });
+  }
 
   let stopping = false;
   const indexOf = new Map<number, number>();

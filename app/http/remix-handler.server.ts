@@ -105,8 +105,6 @@ async function sendResponse(res: Response, response: globalThis.Response) {
         res.once("close", resolve);
       });
     }
-    // Streaming HTML: push each chunk through compression right away.
-    (res as unknown as { flush?: () => void }).flush?.();
   }
   res.end();
 }

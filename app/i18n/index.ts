@@ -76,11 +76,20 @@ export function resolveLocale(headers: Headers): Locale {
   );
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: keep them.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDateTime(
   date: Date,
   locale: Locale,
   timeZone: string = DEFAULT_TIME_ZONE,
   options: Intl.DateTimeFormatOptions = { dateStyle: "long", timeStyle: "short" },
 ): string {
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { ...options, timeZone }).format(date);
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { ...options, timeZone });
+    if (formatters.size < 500) formatters.set(key, formatter);
+  }
+  return formatter.format(date);
 }

@@ -72,8 +72,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       const unreadPage = Math.ceil(number / POSTS_PER_PAGE);
       firstUnread = { number, href: `/t/${thread.id}/${thread.slug}${unreadPage > 1 ? `?page=${unreadPage}` : ""}#post-${number}` };
     }
+    // Only a step forward is written: rereading costs no write.
     const lastShown = posts.at(-1)?.number;
-    if (lastShown !== undefined) await markThreadRead(context.db, viewerId, thread.id, lastShown);
+    if (lastShown !== undefined && (lastRead === null || lastShown > lastRead)) await markThreadRead(context.db, viewerId, thread.id, lastShown);
   }
   const tags = await loadThreadTags(context.db, [thread.id], locale);
   return {

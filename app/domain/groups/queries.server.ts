@@ -104,29 +104,22 @@ export async function listGroupDirectory(db: Database, actor: Actor): Promise<Di
 
 /** The actor's standing in a group (role, ban, pending request, owner count). */
 export async function loadStanding(db: Database, groupId: string, actor: Actor): Promise<GroupStanding> {
-  const owners = await db
-    .selectFrom("group_members")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("group_id", "=", groupId)
-    .where("role", "=", "owner")
-    .executeTakeFirstOrThrow();
-  if (actor.kind !== "member") return { ...NO_STANDING, ownerCount: Number(owners.n) };
-  const [membership, ban, request] = await Promise.all([
-    db.selectFrom("group_members").select("role").where("group_id", "=", groupId).where("member_id", "=", actor.id).executeTakeFirst(),
-    db.selectFrom("group_bans").select("member_id").where("group_id", "=", groupId).where("member_id", "=", actor.id).executeTakeFirst(),
-    db
-      .selectFrom("group_join_requests")
-      .select("id")
-      .where("group_id", "=", groupId)
-      .where("member_id", "=", actor.id)
-      .where("status", "=", "pending")
-      .executeTakeFirst(),
-  ]);
+  // One round trip: this runs on every page of a circle.
+  const memberId = actor.kind === "member" ? actor.id : null;
+  const row = await sql<{ owners: string; role: GroupStanding["role"]; banned: boolean; pending: boolean }>`
+    select
+      (select count(*) from group_members where group_id = ${groupId} and role = 'owner') as owners,
+      (select role from group_members where group_id = ${groupId} and member_id = ${memberId}) as role,
+      exists (select 1 from group_bans where group_id = ${groupId} and member_id = ${memberId}) as banned,
+      exists (select 1 from group_join_requests where group_id = ${groupId} and member_id = ${memberId} and status = 'pending') as pending
+  `.execute(db);
+  const standing = row.rows[0]!;
+  if (actor.kind !== "member") return { ...NO_STANDING, ownerCount: Number(standing.owners) };
   return {
-    role: membership?.role ?? null,
-    banned: ban !== undefined,
-    pendingRequest: request !== undefined,
-    ownerCount: Number(owners.n),
+    role: standing.role ?? null,
+    banned: standing.banned,
+    pendingRequest: standing.pending,
+    ownerCount: Number(standing.owners),
   };
 }
 
