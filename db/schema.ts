@@ -64,6 +64,7 @@ export interface DevMailboxTable {
   to_address: string;
   subject: string;
   body_text: string;
+  calendar: string | null;
   created_at: CreatedAt;
 }
 
@@ -183,7 +184,46 @@ export interface PostRevisionsTable {
   created_at: CreatedAt;
 }
 
+export interface EventsTable {
+  id: Generated<number>;
+  group_id: string | null;
+  created_by: string | null;
+  title: string;
+  slug: string;
+  description_markdown: Generated<string>;
+  description_html: Generated<string>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  time_zone: Generated<string>;
+  place_name: Generated<string>;
+  place_address: Generated<string>;
+  map_url: string | null;
+  online_url: string | null;
+  capacity: number | null;
+  rsvp_deadline: Timestamp | null;
+  thread_id: number | null;
+  sequence: Generated<number>;
+  cancelled_at: Timestamp | null;
+  cancel_reason: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export type RsvpStatus = "going" | "maybe" | "not_going" | "waitlist";
+
 export interface DB {
+  events: EventsTable;
+  event_principles: { event_id: number; principle_slug: string };
+  event_rsvps: {
+    event_id: number;
+    member_id: string;
+    status: RsvpStatus;
+    note: Generated<string>;
+    waitlisted_at: Timestamp | null;
+    updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  };
+  calendar_feeds: { member_id: string; token_hash: string; created_at: CreatedAt };
+  event_reminders_sent: { event_id: number; member_id: string; starts_at: Timestamp; sent_at: CreatedAt };
   threads: ThreadsTable;
   thread_principles: ThreadPrinciplesTable;
   posts: PostsTable;

@@ -3,6 +3,8 @@ import { renderMarkdown } from "../app/lib/markdown.server";
 import type { MemberActor } from "../app/auth/policy";
 import { replyToThread, startThread } from "../app/domain/threads/commands.server";
 import { slugifyTitle } from "../app/domain/threads/schema";
+import { createEvent } from "../app/domain/events/commands.server";
+import { DEFAULT_EVENT_ZONE, instantToWallTime, wallTimeToInstant } from "../app/lib/time-zones";
 import type { Database } from "./index";
 
 export const DEMO_PASSWORD = "goedwerk-demo";
@@ -234,6 +236,115 @@ export const DEMO_THREADS: DemoThread[] = [
   },
 ];
 
+interface DemoEvent {
+  group: string | null;
+  author: string;
+  title: string;
+  description: string;
+  /** Days from today (negative: in the past), and the wall-clock times in Amsterdam. */
+  inDays: number;
+  from: string;
+  to: string;
+  placeName: string;
+  placeAddress: string;
+  onlineUrl?: string;
+  capacity: number | null;
+  principles: string[];
+  going: string[];
+  maybe?: string[];
+  waitlist?: string[];
+}
+
+export const DEMO_EVENTS: DemoEvent[] = [
+  {
+    group: "goed-werk-in-de-praktijk",
+    author: "bram",
+    title: "Kringavond: goed werk in de zorg",
+    description: "We bespreken twee casussen uit de zorg en het wijkteam. Neem gerust een collega mee die nieuwsgierig is naar het netwerk.\n\n- 19:30 inloop met koffie\n- 19:45 casussen in kleine groepjes\n- 21:00 wat nemen we mee?",
+    inDays: 10,
+    from: "19:30",
+    to: "21:30",
+    placeName: "Stadsbibliotheek, zaal 2",
+    placeAddress: "Neude 11, Utrecht",
+    capacity: 12,
+    principles: ["goed-werk", "positief-mensbeeld"],
+    going: ["bram", "carmen"],
+    maybe: ["daan"],
+  },
+  {
+    group: "goed-werk-in-de-praktijk",
+    author: "bram",
+    title: "Wandelgesprek over vakmanschap",
+    description: "Een ochtend lopen en praten in kleine kring. Vol is vol: er kunnen maar drie mensen mee, de rest staat op de wachtlijst.",
+    inDays: 4,
+    from: "10:00",
+    to: "12:00",
+    placeName: "Ingang Amelisweerd",
+    placeAddress: "Koningsweg, Utrecht",
+    capacity: 3,
+    principles: ["leren-en-realiseren", "ecologisch-perspectief"],
+    going: ["bram", "carmen", "daan"],
+    waitlist: ["eva", "anna"],
+  },
+  {
+    group: "goed-werk-in-de-praktijk",
+    author: "anna",
+    title: "Voorjaarsbijeenkomst: regels schrappen",
+    description: "Terugblik: we deelden voorbeelden van regels die teams samen hebben geschrapt.",
+    inDays: -40,
+    from: "19:30",
+    to: "21:30",
+    placeName: "Het Nieuwe Instituut, foyer",
+    placeAddress: "Museumpark 25, Rotterdam",
+    capacity: null,
+    principles: ["goed-werk"],
+    going: ["anna", "bram", "carmen", "eva"],
+  },
+  {
+    group: "leerkring-vakmanschap",
+    author: "bram",
+    title: "Leerkring: de casus van het wijkteam",
+    description: "We werken de casus van Daan uit met de intervisiemethode van de kring.",
+    inDays: 7,
+    from: "16:00",
+    to: "18:00",
+    placeName: "Kantoor Visser & Co",
+    placeAddress: "Oudegracht 100, Utrecht",
+    capacity: 8,
+    principles: ["goed-werk"],
+    going: ["bram", "daan"],
+  },
+  {
+    group: "professionele-vrienden",
+    author: "anna",
+    title: "Opdrachten delen (online)",
+    description: "Een uur om lopende en komende opdrachten te delen. De link zie je zodra je je aanmeldt.",
+    inDays: 14,
+    from: "12:00",
+    to: "13:00",
+    placeName: "",
+    placeAddress: "",
+    onlineUrl: "https://meet.example.nl/goed-werk-opdrachten",
+    capacity: null,
+    principles: ["verbindingen"],
+    going: ["anna", "eva"],
+  },
+  {
+    group: null,
+    author: "anna",
+    title: "Landelijke dag van het Goed Werk Netwerk",
+    description: "Een dag voor alle kringen samen: verhalen uit de praktijk, werkplaatsen per visiepunt en tijd om elkaar te ontmoeten.",
+    inDays: 60,
+    from: "10:00",
+    to: "16:30",
+    placeName: "Tivoli Vredenburg",
+    placeAddress: "Vredenburgkade 11, Utrecht",
+    capacity: 150,
+    principles: ["goed-werk", "verbindingen", "leren-en-realiseren"],
+    going: ["anna", "bram"],
+  },
+];
+
 export interface SeedResult {
   created: string[];
   skipped: string[];
@@ -332,6 +443,55 @@ export async function seedDemoNetwork(db: Database): Promise<SeedResult> {
       const post = await db.selectFrom("posts").select("id").where("thread_id", "=", started.threadId).where("number", "=", number).executeTakeFirst();
       const member = await db.selectFrom("members").select("id").where("username", "=", username).executeTakeFirstOrThrow();
       if (post) await db.insertInto("post_reactions").values({ post_id: post.id, member_id: member.id, kind }).onConflict((oc) => oc.doNothing()).execute();
+    }
+  }
+  for (const event of DEMO_EVENTS) {
+    const group = event.group ? await db.selectFrom("groups").select("id").where("slug", "=", event.group).executeTakeFirst() : null;
+    if (event.group && !group) continue;
+    let existing = db.selectFrom("events").select("id").where("title", "=", event.title);
+    existing = group ? existing.where("group_id", "=", group.id) : existing.where("group_id", "is", null);
+    if (await existing.executeTakeFirst()) continue;
+    const day = instantToWallTime(new Date(Date.now() + event.inDays * 86_400_000), DEFAULT_EVENT_ZONE).slice(0, 10);
+    const at = (time: string) => {
+      const parsed = wallTimeToInstant(`${day}T${time}`, DEFAULT_EVENT_ZONE);
+      if (!parsed.ok) throw new Error(`Demo event ${event.title}: ${day} ${time} does not exist`);
+      return parsed.instant;
+    };
+    const created = await createEvent(db, await actorFor(event.author), group?.id ?? null, {
+      title: event.title,
+      description: event.description,
+      timeZone: DEFAULT_EVENT_ZONE,
+      starts: "",
+      ends: "",
+      startsAt: at(event.from),
+      endsAt: at(event.to),
+      rsvpDeadline: null,
+      placeName: event.placeName,
+      placeAddress: event.placeAddress,
+      mapUrl: null,
+      onlineUrl: event.onlineUrl ?? null,
+      capacity: event.capacity,
+      principles: event.principles,
+      overflow: "",
+    });
+    if (!created.ok) throw new Error(`Seeding event ${event.title} failed: ${created.formError ?? created.status}`);
+    result.created.push(`e/${created.eventId}`);
+    const answers: Array<[string, "going" | "maybe" | "waitlist"]> = [
+      ...event.going.map((u) => [u, "going"] as [string, "going"]),
+      ...(event.maybe ?? []).map((u) => [u, "maybe"] as [string, "maybe"]),
+      ...(event.waitlist ?? []).map((u) => [u, "waitlist"] as [string, "waitlist"]),
+    ];
+    for (const [index, [username, status]] of answers.entries()) {
+      const member = await db.selectFrom("members").select("id").where("username", "=", username).executeTakeFirstOrThrow();
+      await db
+        .insertInto("event_rsvps")
+        .values({
+          event_id: created.eventId,
+          member_id: member.id,
+          status,
+          waitlisted_at: status === "waitlist" ? new Date(Date.now() - (answers.length - index) * 60_000) : null,
+        })
+        .execute();
     }
   }
   return result;

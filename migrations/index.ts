@@ -8,6 +8,7 @@ import * as postRevisions from "./20261127T0410_post_revisions";
 import * as postMentions from "./20261127T0420_post_mentions";
 import * as postReactions from "./20261127T0430_post_reactions";
 import * as moderationTagsReading from "./20261127T0440_moderation_tags_reading";
+import * as events from "./20261127T0500_events";
 
 /**
  * Every migration, by name. Listed statically (not read from the folder at
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "20261127T0420_post_mentions": postMentions,
   "20261127T0430_post_reactions": postReactions,
   "20261127T0440_moderation_tags_reading": moderationTagsReading,
+  "20261127T0500_events": events,
 };

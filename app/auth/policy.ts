@@ -139,3 +139,14 @@ export function canModerateThread(actor: Actor, standing: GroupStanding): boolea
 export function canReact(actor: Actor, standing: GroupStanding): boolean {
   return canContribute(actor) && standing.role !== null;
 }
+
+/** Events: hosts for their circle's events, site admins for all and for the whole network (no circle). */
+export function canManageEvents(actor: Actor, standing: GroupStanding | null): boolean {
+  if (isSiteAdmin(actor)) return true;
+  return standing !== null && canContribute(actor) && isGroupHost(standing);
+}
+
+/** Anyone signed in with a confirmed address who can see the event may answer, unless banned from its circle. */
+export function canRsvp(actor: Actor, standing: GroupStanding | null): boolean {
+  return canContribute(actor) && !(standing?.banned ?? false);
+}

@@ -26,4 +26,7 @@ export const AUDIT_ACTION_KEYS: Record<string, MessageKey> = {
   "post.restore": "audit.post.restore",
   "tag.create": "audit.tag.create",
   "tag.delete": "audit.tag.delete",
+  "event.create": "audit.event.create",
+  "event.update": "audit.event.update",
+  "event.cancel": "audit.event.cancel",
 };

@@ -37,7 +37,8 @@ function FieldFrame({ name, label, hint, error, children }: FieldFrameProps) {
 interface FieldProps {
   name: string;
   label: string;
-  type?: "text" | "email" | "password" | "url";
+  type?: "text" | "email" | "password" | "url" | "number" | "datetime-local";
+  inputMode?: "numeric" | "text";
   defaultValue?: string;
   error?: MessageKey;
   autoComplete?: string;

@@ -30,6 +30,9 @@ export function SiteHeader({ locale, viewer }: { locale: Locale; viewer: HeaderV
               <NavLink to="/g">{t("nav.groups")}</NavLink>
             </li>
             <li>
+              <NavLink to="/e">{t("nav.events")}</NavLink>
+            </li>
+            <li>
               <NavLink to="/p">{t("nav.principles")}</NavLink>
             </li>
           </ul>

@@ -15,9 +15,11 @@ import { demoSignInsText, seedDemoNetwork } from "../../db/seed";
 import { startJobQueue } from "../lib/jobs.server";
 import { ConfigError, loadConfig, type Config } from "../lib/env.server";
 import { createHttpApp } from "./app.server";
+import { sendDueReminders } from "../domain/events/commands.server";
 import { relayPageCacheInvalidations } from "./page-cache.server";
 
 const SHUTDOWN_GRACE_MS = 10_000;
+const REMINDER_SWEEP_MS = 5 * 60_000;
 
 async function main() {
   const startedAt = Date.now();
@@ -62,6 +64,15 @@ async function main() {
 
   // One process works the job queue; every process can add jobs.
   const jobs = await startJobQueue(handle, { config, work: workerIndex === 0 });
+  // Event reminders: a sweep every few minutes; each reminder is recorded with its email, so none is sent twice.
+  let reminders: NodeJS.Timeout | undefined;
+  if (workerIndex === 0) {
+    const origin = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : `http://localhost:${config.PORT}`;
+    const sweep = () => sendDueReminders(handle.db, { jobs, origin }).catch((error: unknown) => console.warn(`event reminders: ${String(error)}`));
+    reminders = setInterval(sweep, REMINDER_SWEEP_MS);
+    reminders.unref();
+    void sweep();
+  }
 
   const app = createHttpApp({
     build,
@@ -95,6 +106,7 @@ async function main() {
     // Stop accepting; idle keep-alive sockets close now, busy ones after their response.
     server.close(async () => {
       try {
+        clearInterval(reminders);
         await jobs.stop();
         await handle.close();
         console.log("Stopped cleanly");

@@ -5,6 +5,8 @@ export interface EmailMessage {
   to: string;
   subject: string;
   text: string;
+  /** An iCalendar file to attach (event invitations, changes, cancellations). */
+  calendar?: string;
 }
 
 /**
@@ -27,7 +29,13 @@ export async function deliverEmail(
         "idempotency-key": deliveryKey,
         ...(config.EMAIL_API_KEY ? { authorization: `Bearer ${config.EMAIL_API_KEY}` } : {}),
       },
-      body: JSON.stringify({ from: config.EMAIL_FROM, to: message.to, subject: message.subject, text: message.text }),
+      body: JSON.stringify({
+        from: config.EMAIL_FROM,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        ...(message.calendar ? { attachments: [{ filename: "event.ics", contentType: "text/calendar; charset=utf-8", content: message.calendar }] } : {}),
+      }),
       signal: AbortSignal.timeout(10_000),
     });
     if (!response.ok) {
@@ -37,7 +45,7 @@ export async function deliverEmail(
   }
   await db
     .insertInto("dev_mailbox")
-    .values({ delivery_key: deliveryKey, to_address: message.to, subject: message.subject, body_text: message.text })
+    .values({ delivery_key: deliveryKey, to_address: message.to, subject: message.subject, body_text: message.text, calendar: message.calendar ?? null })
     .onConflict((oc) => oc.column("delivery_key").doNothing())
     .execute();
 }

@@ -4,6 +4,8 @@ import { PrincipleList } from "../components/principle-list";
 import { listPrinciples } from "../domain/principles/queries.server";
 import { listPublicThreads } from "../domain/threads/queries.server";
 import { ThreadList } from "../components/thread-list";
+import { EventList } from "../components/events";
+import { listEvents } from "../domain/events/queries.server";
 import { translator } from "../i18n/index";
 import { requestLocale } from "../i18n/request.server";
 import { useTranslate } from "../i18n/react";
@@ -14,6 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     locale,
     principles: await listPrinciples(context.db, locale),
     threads: await listPublicThreads(context.db, locale, { limit: 8 }),
+    events: await listEvents(context.db, context.actor, locale, { publicOnly: true, limit: 4 }),
   };
 }
 
@@ -23,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function Home() {
-  const { principles, threads } = useLoaderData<typeof loader>();
+  const { principles, threads, events } = useLoaderData<typeof loader>();
   const t = useTranslate();
   return (
     <div className="home">
@@ -31,6 +34,16 @@ export default function Home() {
         <h1 id="home-title">{t("home.title")}</h1>
         <p className="lead">{t("home.intro")}</p>
       </section>
+
+      {events.length > 0 ? (
+        <section aria-labelledby="events-title">
+          <h2 id="events-title">{t("home.events")}</h2>
+          <EventList events={events} />
+          <p>
+            <Link to="/e">{t("home.allEvents")}</Link>
+          </p>
+        </section>
+      ) : null}
 
       {threads.length > 0 ? (
         <section aria-labelledby="recent-title">

@@ -12,7 +12,9 @@ import { listGroupTags, listGroupThreads, THREADS_PER_PAGE } from "../domain/thr
 import { listPrinciples } from "../domain/principles/queries.server";
 import { notFound } from "../auth/guards.server";
 import { ThreadList } from "../components/thread-list";
-import { canModerateThread, canStartThread } from "../auth/policy";
+import { canManageEvents, canModerateThread, canStartThread } from "../auth/policy";
+import { EventList } from "../components/events";
+import { listEvents } from "../domain/events/queries.server";
 import { joinRequestSchema } from "../domain/groups/schema";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
@@ -43,6 +45,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (page > 1 && threads.length === 0) notFound();
   return {
     locale,
+    events: await listEvents(context.db, context.actor, locale, { groupId: group.id, limit: 3 }),
+    canPlanEvent: canManageEvents(context.actor, standing),
     threads: threads.slice(0, THREADS_PER_PAGE),
     page,
     hasMore: threads.length > THREADS_PER_PAGE,
@@ -117,7 +121,7 @@ const NOTICES = {
 } as const;
 
 export default function GroupPage() {
-  const { group, hosts, preview, standing, signedIn, can, threads, page, hasMore, tag, tagOptions, canStartThread: mayStart } =
+  const { group, hosts, preview, standing, signedIn, can, threads, page, hasMore, tag, tagOptions, events, canPlanEvent, canStartThread: mayStart } =
     useLoaderData<typeof loader>();
   const listLink = (n: number) => {
     const query = new URLSearchParams();
@@ -190,6 +194,27 @@ export default function GroupPage() {
         ) : group.joinPolicy === "invite" ? (
           <p className="muted">{t("groups.inviteOnly")}</p>
         ) : null}
+      </section>
+
+      <section aria-labelledby="events-title">
+        <h2 id="events-title">{t("events.title")}</h2>
+        {canPlanEvent ? (
+          <p>
+            <Link to={`/e/new?group=${group.slug}`} className="button button--secondary">
+              {t("events.planForGroup")}
+            </Link>
+          </p>
+        ) : null}
+        {events.length === 0 ? <p className="muted">{t("events.noneUpcoming")}</p> : <EventList events={events} showGroup={false} />}
+        <p>
+          <Link to={`/e?group=${group.slug}`}>{t("events.allOfGroup")}</Link>
+          {group.visibility === "public" ? (
+            <>
+              {" · "}
+              <a href={`/g/${group.slug}/calendar.ics`}>{t("events.groupFeed")}</a>
+            </>
+          ) : null}
+        </p>
       </section>
 
       <section aria-labelledby="threads-title">

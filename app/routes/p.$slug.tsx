@@ -4,6 +4,8 @@ import { findPrincipleBySlug, listPrinciples } from "../domain/principles/querie
 import { slugSchema } from "../domain/principles/schema";
 import { listPublicThreads } from "../domain/threads/queries.server";
 import { ThreadList } from "../components/thread-list";
+import { EventList } from "../components/events";
+import { listEvents } from "../domain/events/queries.server";
 import { translator } from "../i18n/index";
 import { requestLocale } from "../i18n/request.server";
 import { useTranslate } from "../i18n/react";
@@ -16,7 +18,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!principle) throw new Response("Not Found", { status: 404 });
   const others = (await listPrinciples(context.db, locale)).filter((p) => p.slug !== principle.slug);
   const threads = await listPublicThreads(context.db, locale, { principle: principle.slug, limit: 30 });
-  return { locale, principle, others, threads };
+  const events = await listEvents(context.db, context.actor, locale, { principle: principle.slug, publicOnly: true, limit: 5 });
+  return { locale, principle, others, threads, events };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -29,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function PrinciplePage() {
-  const { principle, others, threads } = useLoaderData<typeof loader>();
+  const { principle, others, threads, events } = useLoaderData<typeof loader>();
   const t = useTranslate();
   return (
     <article className="principle">
@@ -38,6 +41,12 @@ export default function PrinciplePage() {
       </p>
       <h1>{principle.label}</h1>
       <p className="lead">{principle.description}</p>
+      {events.length > 0 ? (
+        <section aria-labelledby="events-title">
+          <h2 id="events-title">{t("principle.events")}</h2>
+          <EventList events={events} />
+        </section>
+      ) : null}
       <section aria-labelledby="threads-title">
         <h2 id="threads-title">{t("principle.threads")}</h2>
         {threads.length === 0 ? <p className="muted">{t("threads.none")}</p> : <ThreadList threads={threads} showGroup />}

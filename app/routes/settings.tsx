@@ -34,6 +34,9 @@ export default function SettingsLayout() {
             <NavLink to="/settings/sessions">{t("sessions.title")}</NavLink>
           </li>
           <li>
+            <NavLink to="/settings/calendar">{t("calendar.title")}</NavLink>
+          </li>
+          <li>
             <NavLink to="/settings/data">{t("data.title")}</NavLink>
           </li>
         </ul>

@@ -5,6 +5,8 @@ import { UserHtml } from "../components/user-html";
 import { canEditProfile } from "../auth/policy";
 import { findPublicProfile } from "../domain/accounts/queries.server";
 import { listPostsByMember } from "../domain/threads/queries.server";
+import { EventList } from "../components/events";
+import { listEvents } from "../domain/events/queries.server";
 import { formatDateTime, translator } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
@@ -14,9 +16,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (username.length > 60) throw new Response("Not Found", { status: 404 });
   const profile = await findPublicProfile(context.db, username);
   if (!profile) throw new Response("Not Found", { status: 404 });
+  const locale = requestLocale(request, context.actor);
+  const own = context.actor.kind === "member" && context.actor.id === profile.id;
   return {
-    locale: requestLocale(request, context.actor),
+    locale,
     profile,
+    // One's own upcoming meetups, on one's own page only.
+    myEvents: own ? await listEvents(context.db, context.actor, locale, { memberGoing: profile.id, limit: 10 }) : [],
     posts: await listPostsByMember(context.db, context.actor, profile.id),
     can: { edit: canEditProfile(context.actor, profile) },
   };
@@ -32,7 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function Profile() {
-  const { profile, posts, can } = useLoaderData<typeof loader>();
+  const { profile, posts, can, myEvents } = useLoaderData<typeof loader>();
   const t = useTranslate();
   const locale = useLocale();
   return (
@@ -51,6 +57,12 @@ export default function Profile() {
         </div>
       </header>
       {profile.bioHtml ? <UserHtml html={profile.bioHtml} /> : <p className="muted">{t("profile.noBio")}</p>}
+      {myEvents.length > 0 ? (
+        <section aria-labelledby="my-events-title">
+          <h2 id="my-events-title">{t("profile.myEvents")}</h2>
+          <EventList events={myEvents} />
+        </section>
+      ) : null}
       <section aria-labelledby="posts-title">
         <h2 id="posts-title">{t("profile.posts")}</h2>
         {posts.length === 0 ? <p className="muted">{t("profile.noPosts")}</p> : null}

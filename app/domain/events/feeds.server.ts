@@ -1,0 +1,111 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Database } from "../../../db/index";
+import type { CalendarEvent } from "./ics.server";
+
+const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+const FEED_WINDOW_DAYS = 180;
+
+function toCalendarEvent(row: {
+  id: number;
+  title: string;
+  description_markdown: string;
+  starts_at: Date;
+  ends_at: Date;
+  time_zone: string;
+  place_name: string;
+  place_address: string;
+  online_url: string | null;
+  sequence: number;
+  cancelled_at: Date | null;
+  updated_at: Date;
+  status?: string | null;
+}): CalendarEvent {
+  return {
+    id: row.id,
+    title: row.title,
+    descriptionMarkdown: row.description_markdown,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    timeZone: row.time_zone,
+    placeName: row.place_name,
+    placeAddress: row.place_address,
+    onlineUrl: row.status === "going" ? row.online_url : null,
+    sequence: row.sequence,
+    cancelled: row.cancelled_at !== null,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** A public circle's events from a while back onwards (cancelled ones stay, marked, so calendars drop them). */
+export async function publicGroupFeed(db: Database, groupSlug: string): Promise<{ name: string; events: CalendarEvent[] } | null> {
+  const group = await db.selectFrom("groups").select(["id", "name"]).where("slug", "=", groupSlug).where("visibility", "=", "public").executeTakeFirst();
+  if (!group) return null;
+  const rows = await db
+    .selectFrom("events")
+    .selectAll()
+    .where("group_id", "=", group.id)
+    .where("ends_at", ">=", new Date(Date.now() - FEED_WINDOW_DAYS * 86_400_000))
+    .orderBy("starts_at")
+    .limit(500)
+    .execute();
+  return { name: group.name, events: rows.map((r) => toCalendarEvent(r)) };
+}
+
+/** The events a member is going to or waiting for, behind their secret feed address. */
+export async function memberFeed(db: Database, token: string): Promise<{ name: string; events: CalendarEvent[] } | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const owner = await db
+    .selectFrom("calendar_feeds")
+    .innerJoin("members", "members.id", "calendar_feeds.member_id")
+    .select(["members.id", "members.display_name"])
+    .where("calendar_feeds.token_hash", "=", hash(token))
+    .executeTakeFirst();
+  if (!owner) return null;
+  // Only events the member can still see: membership of a private circle may have ended.
+  const rows = await db
+    .selectFrom("events")
+    .innerJoin("event_rsvps", "event_rsvps.event_id", "events.id")
+    .leftJoin("groups", "groups.id", "events.group_id")
+    .selectAll("events")
+    .select("event_rsvps.status")
+    .where("event_rsvps.member_id", "=", owner.id)
+    .where("event_rsvps.status", "in", ["going", "maybe", "waitlist"])
+    .where("events.ends_at", ">=", new Date(Date.now() - FEED_WINDOW_DAYS * 86_400_000))
+    .where((eb) =>
+      eb.or([
+        eb("events.group_id", "is", null),
+        eb("groups.visibility", "=", "public"),
+        eb.exists(
+          eb
+            .selectFrom("group_members")
+            .select("group_members.member_id")
+            .whereRef("group_members.group_id", "=", "events.group_id")
+            .where("group_members.member_id", "=", owner.id),
+        ),
+      ]),
+    )
+    .orderBy("events.starts_at")
+    .limit(500)
+    .execute();
+  return { name: owner.display_name, events: rows.map((r) => toCalendarEvent(r)) };
+}
+
+/** Makes (or replaces: the old address stops working) a member's secret feed address. */
+export async function renewFeedToken(db: Database, memberId: string): Promise<string> {
+  const token = randomBytes(24).toString("base64url");
+  await db
+    .insertInto("calendar_feeds")
+    .values({ member_id: memberId, token_hash: hash(token) })
+    .onConflict((oc) => oc.column("member_id").doUpdateSet({ token_hash: hash(token) }))
+    .execute();
+  return token;
+}
+
+export async function revokeFeedToken(db: Database, memberId: string): Promise<void> {
+  await db.deleteFrom("calendar_feeds").where("member_id", "=", memberId).execute();
+}
+
+export async function hasFeedToken(db: Database, memberId: string): Promise<boolean> {
+  return (await db.selectFrom("calendar_feeds").select("member_id").where("member_id", "=", memberId).executeTakeFirst()) !== undefined;
+}

@@ -1,0 +1,46 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { notFound } from "../auth/guards.server";
+import { eventIdFrom } from "../domain/events/context.server";
+import { calendarText } from "../domain/events/ics.server";
+import { findVisibleEvent } from "../domain/events/queries.server";
+import { publicOrigin } from "../lib/http.server";
+
+/** The event as an .ics file (the online link only for someone who is going). */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const id = eventIdFrom(params.id);
+  if (id === null) notFound();
+  const event = await findVisibleEvent(context.db, context.actor, id);
+  if (!event) notFound();
+  const going =
+    context.actor.kind === "member" &&
+    (await context.db
+      .selectFrom("event_rsvps")
+      .select("status")
+      .where("event_id", "=", id)
+      .where("member_id", "=", context.actor.id)
+      .where("status", "=", "going")
+      .executeTakeFirst()) !== undefined;
+  const text = calendarText(publicOrigin(request, context.config), event.title, [
+    {
+      id: event.id,
+      title: event.title,
+      descriptionMarkdown: event.description_markdown,
+      startsAt: event.starts_at,
+      endsAt: event.ends_at,
+      timeZone: event.time_zone,
+      placeName: event.place_name,
+      placeAddress: event.place_address,
+      onlineUrl: going ? event.online_url : null,
+      sequence: event.sequence,
+      cancelled: event.cancelled_at !== null,
+      updatedAt: event.updated_at,
+    },
+  ]);
+  return new Response(text, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${event.slug}.ics"`,
+      "Cache-Control": "private, no-cache",
+    },
+  });
+}
