@@ -159,7 +159,7 @@ describe.skipIf("missing" in chromiumFound)("conversations in a real browser", (
 
   it("shows a visitor a public conversation with a way to sign in to reply", async () => {
     const { page, errors } = await openPage(env.browser, { locale: "en-GB" });
-    await page.goto(env.server.url);
+    await page.goto(`${env.server.url}/g/goed-werk-in-de-praktijk`);
     // Titles are the members' own words; the page around them is in English.
     await page.getByRole("link", { name: "Wanneer voelt werk voor jou als goed werk?" }).first().click();
     await page.getByRole("heading", { name: "Reply" }).waitFor();

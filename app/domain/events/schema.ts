@@ -6,11 +6,14 @@ import { MAX_TAGS } from "../threads/schema";
 
 const msg = (key: MessageKey) => key;
 
-const trimmed = (max: number, key: MessageKey) => safeText.transform((v) => v.trim()).pipe(z.string().max(max, msg(key)));
+/** Optional text fields: a field left out of the form counts as empty. */
+const absentAsEmpty = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => v ?? "", schema);
+
+const trimmed = (max: number, key: MessageKey) => absentAsEmpty(safeText.transform((v) => v.trim()).pipe(z.string().max(max, msg(key))));
 
 /** An optional http(s) address: anything else (javascript:, data:, plain words) is refused. */
 const optionalWebAddress = (key: MessageKey) =>
-  safeText
+  absentAsEmpty(safeText
     .transform((v) => v.trim())
     .pipe(
       z
@@ -26,7 +29,7 @@ const optionalWebAddress = (key: MessageKey) =>
           }
         }, msg(key)),
     )
-    .transform((v) => (v === "" ? null : v));
+    .transform((v) => (v === "" ? null : v)));
 
 export const MAX_CAPACITY = 100_000;
 
@@ -39,7 +42,7 @@ export const MAX_CAPACITY = 100_000;
 export const eventSchema = z
   .object({
     title: safeText.transform((v) => v.trim()).pipe(z.string().min(3, msg("validation.title.length")).max(200, msg("validation.title.length"))),
-    description: safeText.pipe(z.string().max(32000, msg("validation.post.length"))),
+    description: absentAsEmpty(safeText.pipe(z.string().max(32000, msg("validation.post.length")))),
     timeZone: safeText.refine(isTimeZone, msg("validation.event.zone")),
     starts: z.string(),
     ends: z.string(),
