@@ -18,6 +18,7 @@ import { useLocale, useTranslate } from "./i18n/react";
 import { useRouteLoaderData } from "@remix-run/react";
 import { useRequestContext } from "./lib/request-context";
 import styles from "./styles/app.css";
+import { unreadCount } from "./domain/notifications/queries.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -32,7 +33,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     timeZone: actor.kind === "member" ? actor.timeZone : DEFAULT_TIME_ZONE,
     viewer:
       actor.kind === "member"
-        ? { username: actor.username, displayName: actor.displayName, emailVerified: actor.emailVerified, isAdmin: actor.siteRole === "admin" }
+        ? {
+            username: actor.username,
+            displayName: actor.displayName,
+            emailVerified: actor.emailVerified,
+            isAdmin: actor.siteRole === "admin",
+            unread: await unreadCount(context.db, actor.id),
+          }
         : null,
   };
 }

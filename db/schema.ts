@@ -93,6 +93,7 @@ export interface GroupMembersTable {
   member_id: string;
   role: GroupRole;
   joined_at: CreatedAt;
+  trusted: Generated<boolean>;
 }
 
 export interface GroupBansTable {
@@ -211,7 +212,54 @@ export interface EventsTable {
 
 export type RsvpStatus = "going" | "maybe" | "not_going" | "waitlist";
 
+export type WatchLevel = "watching" | "tracking" | "muted";
+export type NotificationKind =
+  | "reply"
+  | "mention"
+  | "quote"
+  | "reaction"
+  | "new_thread"
+  | "request_approved"
+  | "request_declined"
+  | "invitation"
+  | "event_promoted"
+  | "event_changed"
+  | "event_cancelled"
+  | "report_decided";
+
 export interface DB {
+  notifications: {
+    id: Generated<number>;
+    member_id: string;
+    kind: NotificationKind;
+    actor_id: string | null;
+    group_id: string | null;
+    thread_id: number | null;
+    post_id: number | null;
+    event_id: number | null;
+    count: Generated<number>;
+    detail: Generated<string>;
+    read_at: Timestamp | null;
+    created_at: CreatedAt;
+    updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  };
+  thread_watches: { member_id: string; thread_id: number; level: WatchLevel };
+  group_watches: { member_id: string; group_id: string; level: WatchLevel };
+  principle_watches: { member_id: string; principle_slug: string };
+  reports: {
+    id: Generated<number>;
+    reporter_id: string;
+    target_type: "post" | "event";
+    post_id: number | null;
+    event_id: number | null;
+    group_id: string | null;
+    reason: "spam" | "rude" | "off_topic" | "other";
+    text: Generated<string>;
+    status: Generated<"open" | "agreed" | "disagreed" | "dismissed">;
+    decided_by: string | null;
+    decided_at: Timestamp | null;
+    created_at: CreatedAt;
+  };
   events: EventsTable;
   event_principles: { event_id: number; principle_slug: string };
   event_rsvps: {

@@ -9,6 +9,7 @@ import * as postMentions from "./20261127T0420_post_mentions";
 import * as postReactions from "./20261127T0430_post_reactions";
 import * as moderationTagsReading from "./20261127T0440_moderation_tags_reading";
 import * as events from "./20261127T0500_events";
+import * as notificationsAndReports from "./20261127T0600_notifications_and_reports";
 
 /**
  * Every migration, by name. Listed statically (not read from the folder at
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "20261127T0430_post_reactions": postReactions,
   "20261127T0440_moderation_tags_reading": moderationTagsReading,
   "20261127T0500_events": events,
+  "20261127T0600_notifications_and_reports": notificationsAndReports,
 };

@@ -9,6 +9,7 @@ export interface HeaderViewer {
   displayName: string;
   emailVerified: boolean;
   isAdmin: boolean;
+  unread: number;
 }
 
 export function SiteHeader({ locale, viewer }: { locale: Locale; viewer: HeaderViewer | null }) {
@@ -43,6 +44,19 @@ export function SiteHeader({ locale, viewer }: { locale: Locale; viewer: HeaderV
               <Link to={`/u/${viewer.username}`} className="site-header__me">
                 <Avatar name={viewer.displayName} username={viewer.username} size="small" />
                 <span>{viewer.displayName}</span>
+              </Link>
+              <Link to="/notifications" className="site-header__bell">
+                <span aria-hidden="true">🔔</span>
+                {viewer.unread > 0 ? (
+                  <>
+                    <span className="visually-hidden">{t("nav.notificationsUnread", { count: viewer.unread })}</span>
+                    <span className="bell-count" aria-hidden="true">
+                      {viewer.unread > 99 ? "99+" : viewer.unread}
+                    </span>
+                  </>
+                ) : (
+                  <span className="visually-hidden">{t("nav.notifications")}</span>
+                )}
               </Link>
               {viewer.isAdmin ? <Link to="/admin/audit">{t("nav.admin")}</Link> : null}
               <Link to="/settings">{t("nav.settings")}</Link>

@@ -14,6 +14,8 @@ import { notFound } from "../auth/guards.server";
 import { ThreadList } from "../components/thread-list";
 import { canManageEvents, canModerateThread, canStartThread } from "../auth/policy";
 import { EventList } from "../components/events";
+import { WatchForm } from "../components/watch-form";
+import { watchGroup, watchLevels, watchSchema } from "../domain/notifications/commands.server";
 import { listEvents } from "../domain/events/queries.server";
 import { joinRequestSchema } from "../domain/groups/schema";
 import { translator } from "../i18n/index";
@@ -46,6 +48,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     locale,
     events: await listEvents(context.db, context.actor, locale, { groupId: group.id, limit: 3 }),
+    watch: context.actor.kind === "member" ? ((await watchLevels(context.db, context.actor.id, { groupId: group.id })).group ?? "tracking") : null,
     canPlanEvent: canManageEvents(context.actor, standing),
     threads: threads.slice(0, THREADS_PER_PAGE),
     page,
@@ -97,6 +100,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "withdraw":
       result = await withdrawJoinRequest(context.db, context.actor, group.id);
       break;
+    case "watch": {
+      const parsed = watchSchema.safeParse(values);
+      if (!parsed.success) return formFailure(values, { status: 400, formError: "error.badRequest.text" });
+      result = await watchGroup(context.db, context.actor, group.id, parsed.data.level);
+      break;
+    }
     case "request": {
       const { data, failure } = parseForm(joinRequestSchema, values);
       if (failure) return failure;
@@ -110,7 +119,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok) return formFailure(values, result);
   // Leaving a private circle makes its page invisible: go to the directory.
   if (values.intent === "leave") throw redirect(group.visibility === "private" ? "/g" : `/g/${group.slug}?notice=left`);
-  throw redirect(`/g/${group.slug}?notice=${values.intent === "join" ? "joined" : values.intent === "request" ? "requested" : "withdrawn"}`);
+  const notice = { join: "joined", request: "requested", withdraw: "withdrawn", watch: "watch" }[values.intent as "join"] ?? "withdrawn";
+  throw redirect(`/g/${group.slug}?notice=${notice}`);
 }
 
 const NOTICES = {
@@ -118,10 +128,11 @@ const NOTICES = {
   left: "groups.left",
   requested: "groups.requestSent",
   withdrawn: "groups.requestWithdrawnByYou",
+  watch: "watch.saved",
 } as const;
 
 export default function GroupPage() {
-  const { group, hosts, preview, standing, signedIn, can, threads, page, hasMore, tag, tagOptions, events, canPlanEvent, canStartThread: mayStart } =
+  const { group, hosts, preview, standing, signedIn, can, threads, page, hasMore, tag, tagOptions, events, canPlanEvent, watch, canStartThread: mayStart } =
     useLoaderData<typeof loader>();
   const listLink = (n: number) => {
     const query = new URLSearchParams();
@@ -195,6 +206,8 @@ export default function GroupPage() {
           <p className="muted">{t("groups.inviteOnly")}</p>
         ) : null}
       </section>
+
+      {watch && standing.role ? <WatchForm level={watch} scope="group" /> : null}
 
       <section aria-labelledby="events-title">
         <h2 id="events-title">{t("events.title")}</h2>

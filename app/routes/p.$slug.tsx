@@ -1,5 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { throwForMissingOrSignedOut } from "../auth/guards.server";
+import { FormMessage } from "../components/form-fields";
+import { watchLevels, watchPrinciple } from "../domain/notifications/commands.server";
+import { formFailure, readForm } from "../lib/http.server";
 import { findPrincipleBySlug, listPrinciples } from "../domain/principles/queries.server";
 import { slugSchema } from "../domain/principles/schema";
 import { listPublicThreads } from "../domain/threads/queries.server";
@@ -19,7 +23,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const others = (await listPrinciples(context.db, locale)).filter((p) => p.slug !== principle.slug);
   const threads = await listPublicThreads(context.db, locale, { principle: principle.slug, limit: 30 });
   const events = await listEvents(context.db, context.actor, locale, { principle: principle.slug, publicOnly: true, limit: 5 });
-  return { locale, principle, others, threads, events };
+  const watching = context.actor.kind === "member" ? (await watchLevels(context.db, context.actor.id, { principle: principle.slug })).principle : null;
+  return { locale, principle, others, threads, events, watching };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -31,9 +36,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   ];
 };
 
+export { formRouteHeaders as headers } from "../lib/route-headers";
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const slug = slugSchema.safeParse(params.slug);
+  if (!slug.success) throw new Response("Not Found", { status: 404 });
+  const values = await readForm(request);
+  if (values.intent !== "watch" && values.intent !== "unwatch") return formFailure(values, { status: 400, formError: "error.badRequest.text" });
+  const result = await watchPrinciple(context.db, context.actor, slug.data, values.intent === "watch");
+  throwForMissingOrSignedOut(result, request);
+  throw redirect(`/p/${slug.data}?watch=saved`);
+}
+
 export default function PrinciplePage() {
-  const { principle, others, threads, events } = useLoaderData<typeof loader>();
+  const { principle, others, threads, events, watching } = useLoaderData<typeof loader>();
   const t = useTranslate();
+  const [searchParams] = useSearchParams();
   return (
     <article className="principle">
       <p className="breadcrumb">
@@ -41,6 +59,15 @@ export default function PrinciplePage() {
       </p>
       <h1>{principle.label}</h1>
       <p className="lead">{principle.description}</p>
+      {searchParams.get("watch") === "saved" ? <FormMessage kind="success">{t("watch.saved")}</FormMessage> : null}
+      {watching !== null ? (
+        <Form method="post" className="watch-form">
+          {watching ? <p>{t("watch.principle.active")}</p> : null}
+          <button type="submit" name="intent" value={watching ? "unwatch" : "watch"} className="button button--secondary">
+            {t(watching ? "watch.principle.off" : "watch.principle.on")}
+          </button>
+        </Form>
+      ) : null}
       {events.length > 0 ? (
         <section aria-labelledby="events-title">
           <h2 id="events-title">{t("principle.events")}</h2>

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FormMessage } from "../components/form-fields";
 import { useEffect } from "react";
 import { Avatar } from "../components/avatar";
 import { FailureMessage } from "../components/failure-message";
@@ -20,6 +21,8 @@ import {
   quoteForReply,
 } from "../domain/threads/queries.server";
 import { TagList } from "../components/thread-list";
+import { WatchForm } from "../components/watch-form";
+import { watchLevels, watchSchema, watchThread } from "../domain/notifications/commands.server";
 import { hideSchema, POSTS_PER_PAGE, reactionSchema, replySchema } from "../domain/threads/schema";
 import { Reactions } from "../components/reactions";
 import { formatDateTime, translator } from "../i18n/index";
@@ -77,6 +80,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     if (lastShown !== undefined && (lastRead === null || lastShown > lastRead)) await markThreadRead(context.db, viewerId, thread.id, lastShown);
   }
   const tags = await loadThreadTags(context.db, [thread.id], locale);
+  const watch = viewerId ? (await watchLevels(context.db, viewerId, { threadId: thread.id })).thread ?? "tracking" : null;
   return {
     locale,
     thread: {
@@ -102,6 +106,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     page,
     pages,
     firstUnread,
+    watch,
     signedIn: context.actor.kind === "member",
     can: {
       reply: canReply(context.actor, standing, thread) && !thread.deleted_at && !thread.hidden_at,
@@ -147,6 +152,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const page = Math.ceil(result.number / POSTS_PER_PAGE);
     throw redirect(`${new URL(request.url).pathname}${page > 1 ? `?page=${page}` : ""}#post-${result.number}`);
   }
+  if (values.intent === "watch") {
+    const parsed = watchSchema.safeParse(values);
+    if (!parsed.success) return formFailure(values, { status: 400, formError: "error.badRequest.text" });
+    const result = await watchThread(context.db, context.actor, threadId, parsed.data.level);
+    throwForMissingOrSignedOut(result, request);
+    throw redirect(`${new URL(request.url).pathname}?watch=saved`);
+  }
   if (values.intent === "move") {
     const result = await moveThread(context.db, context.actor, threadId, values.group ?? "");
     throwForMissingOrSignedOut(result, request);
@@ -184,12 +196,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ThreadPage() {
-  const { thread, group, tags, posts, page, pages, firstUnread, signedIn, can, moveTargets, idempotencyKey, quote } = useLoaderData<typeof loader>();
+  const { thread, group, tags, posts, page, pages, firstUnread, watch, signedIn, can, moveTargets, idempotencyKey, quote } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
   const failure = result && !result.ok ? result : undefined;
   const values = result?.values ?? {};
   const t = useTranslate();
   const locale = useLocale();
+  const [searchParams] = useSearchParams();
   const pageLink = (n: number) => `/t/${thread.id}/${thread.slug}${n > 1 ? `?page=${n}` : ""}`;
   useQuoteSelection();
   const failedOn = (intent: string, postId: number) => failure && values.intent === intent && values.postId === String(postId);
@@ -203,6 +216,7 @@ export default function ThreadPage() {
       {thread.deleted ? <p className="form-message form-message--info">{t("threads.deletedThread")}</p> : null}
       {thread.hidden ? <p className="form-message form-message--info">{t("threads.hiddenThread")}</p> : null}
       {thread.locked ? <p className="form-message form-message--info">{t("threads.locked")}</p> : null}
+      {searchParams.get("watch") === "saved" ? <FormMessage kind="success">{t("watch.saved")}</FormMessage> : null}
       {firstUnread ? (
         <p>
           <a href={firstUnread.href} className="button button--secondary">
@@ -349,6 +363,7 @@ export default function ThreadPage() {
           </ul>
         </nav>
       ) : null}
+      {watch ? <WatchForm level={watch} scope="thread" /> : null}
       <section aria-labelledby="reply-title" className="reply" id="reply">
         <h2 id="reply-title">{t("threads.reply")}</h2>
         {!signedIn ? (

@@ -19,6 +19,7 @@ const WORDS = {
     postReply: "Reactie plaatsen",
     quote: "Citeren",
     edit: "Bewerken",
+    editTitle: "Bericht bewerken",
     save: "Opslaan",
     edited: "bewerkt (geschiedenis)",
     thanks: "Dank je",
@@ -39,6 +40,7 @@ const WORDS = {
     postReply: "Post reply",
     quote: "Quote",
     edit: "Edit",
+    editTitle: "Edit post",
     save: "Save",
     edited: "edited (history)",
     thanks: "Thanks",
@@ -68,7 +70,7 @@ describe.skipIf("missing" in chromiumFound)("conversations in a real browser", (
         const title = `Samen leren ${lang} ${mode}`;
         await page.getByLabel(w.title).fill(title);
         await page.getByLabel(w.principle).check();
-        const body = page.getByLabel(w.body);
+        const body = page.getByLabel(w.body, { exact: true });
         if (javaScriptEnabled) {
           await body.pressSequentially("Wat leerden jullie **samen** dit jaar, @bra");
           await page.getByRole("option", { name: /@bram/ }).waitFor();
@@ -125,7 +127,8 @@ describe.skipIf("missing" in chromiumFound)("conversations in a real browser", (
         // Edit my reply.
         await page.locator("#post-2").getByRole("link", { name: w.edit }).click();
         await page.waitForURL(/\/posts\/\d+\/edit$/);
-        await page.getByLabel(w.body).fill("Een eerste, verbeterde reactie.");
+        await page.getByRole("heading", { level: 1, name: w.editTitle }).waitFor();
+        await page.getByLabel(w.body, { exact: true }).fill("Een eerste, verbeterde reactie.");
         await page.getByRole("button", { name: w.save }).click();
         await page.waitForURL(/#post-2$/);
         await page.locator("#post-2", { hasText: "Een eerste, verbeterde reactie." }).waitFor();

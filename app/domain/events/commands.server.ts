@@ -12,6 +12,7 @@ import { slugifyTitle } from "../threads/schema";
 import { eventEmail, type EventEmailKind } from "./emails";
 import { calendarText } from "./ics.server";
 import { findVisibleEvent } from "./queries.server";
+import { notifyMember } from "../notifications/fanout.server";
 import type { EventInput } from "./schema";
 
 const notFound = { ok: false, status: 404, formError: "error.notFound.title" } as const;
@@ -73,10 +74,13 @@ async function notify(trx: Tx, ctx: EventContext, eventId: number, memberIds: st
   const members = await trx
     .selectFrom("members")
     .leftJoin("event_rsvps", (join) => join.onRef("event_rsvps.member_id", "=", "members.id").on("event_rsvps.event_id", "=", eventId))
-    .select(["members.email", "members.display_name", "members.locale", "event_rsvps.status"])
+    .select(["members.id", "members.email", "members.display_name", "members.locale", "event_rsvps.status"])
     .where("members.id", "in", memberIds)
     .execute();
+  const inApp = { promoted: "event_promoted", changed: "event_changed", cancelled: "event_cancelled", movedToWaitlist: "event_changed", reminder: null } as const;
   for (const member of members) {
+    const notificationKind = inApp[kind];
+    if (notificationKind) await notifyMember(trx, { memberId: member.id, kind: notificationKind, eventId, groupId: event.group_id, detail: event.title });
     const calendar = calendarText(ctx.origin, event.title, [calendarEventOf(event, member.status === "going")], {
       method: kind === "cancelled" ? "cancel" : "request",
     });

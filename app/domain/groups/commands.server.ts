@@ -8,6 +8,7 @@ import type { CommandResult, LinkContext } from "../accounts/commands.server";
 import { normaliseUsername } from "../accounts/schema";
 import { invitationEmail, joinRequestDecidedEmail } from "./emails";
 import { findListedOrVisibleGroupById, groupIsVisibleTo, loadStanding } from "./queries.server";
+import { notifyMember } from "../notifications/fanout.server";
 
 type Tx = Database;
 
@@ -272,6 +273,13 @@ export async function decideJoinRequest(
       action: approve ? "request.approve" : "request.decline",
       targetMemberId: request.member_id,
     });
+    await notifyMember(trx, {
+      memberId: request.member_id,
+      kind: approve ? "request_approved" : "request_declined",
+      actorId: loaded.host.id,
+      groupId,
+      detail: loaded.group.name,
+    });
     await jobs.sendEmail(
       trx,
       joinRequestDecidedEmail(request.locale ?? links.locale, request.email, {
@@ -328,6 +336,9 @@ export async function inviteByEmail(
         })
         .execute();
       await recordAudit(trx, { groupId, actorId: loaded.host.id, action: "invite.send", targetLabel: email });
+      // A member with this address also hears it in the forum (the link itself is only in the email).
+      const invitee = await trx.selectFrom("members").select("id").where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase())).executeTakeFirst();
+      if (invitee) await notifyMember(trx, { memberId: invitee.id, kind: "invitation", actorId: loaded.host.id, groupId, detail: loaded.group.name });
       await jobs.sendEmail(
         trx,
         invitationEmail(links.locale, email, {

@@ -18,6 +18,7 @@ import { hitRateLimit } from "../../lib/rate-limit.server";
 import type { CommandResult } from "../accounts/commands.server";
 import { groupIsVisibleTo, loadStanding } from "../groups/queries.server";
 import { findVisibleThread } from "./queries.server";
+import { fanOutNewPost, fanOutReaction } from "../notifications/fanout.server";
 import { MAX_TAGS, slugifyTitle } from "./schema";
 
 const notFound = { ok: false, status: 404, formError: "error.notFound.title" } as const;
@@ -31,10 +32,13 @@ const POST_WINDOW_SECONDS = 10 * 60;
 /** Markdown → sanitised HTML with @mentions of existing members linked; also returns who is mentioned. */
 async function renderPost(db: Database, markdown: string): Promise<{ html: string; mentioned: Array<{ id: string; username: string }> }> {
   const names = mentionedUsernames(markdown).slice(0, 50);
-  const mentioned = names.length
+  const existing = names.length
     ? await db.selectFrom("members").select(["id", "username"]).where("username", "in", names).execute()
     : [];
-  return { html: linkMentions(renderMarkdown(markdown), new Set(mentioned.map((m) => m.username))), mentioned };
+  const html = linkMentions(renderMarkdown(markdown), new Set(existing.map((m) => m.username)));
+  // Only names that became mention links count: not those inside a link (a quote's "[@name](…)") or code.
+  const linked = new Set([...html.matchAll(/<a href="\/u\/([a-z0-9_.-]+)" class="mention">/g)].map((m) => m[1]));
+  return { html, mentioned: existing.filter((m) => linked.has(m.username)) };
 }
 
 async function recordMentions(db: Database, postId: number, mentioned: Array<{ id: string }>): Promise<void> {
@@ -128,6 +132,15 @@ export async function startThread(
         .executeTakeFirstOrThrow();
       await recordMentions(trx, post.id, mentioned);
       await trx.updateTable("groups").set({ last_activity_at: now }).where("id", "=", groupId).execute();
+      await fanOutNewPost(trx, {
+        id: post.id,
+        number: 1,
+        threadId: created.id,
+        groupId,
+        authorId: actor.id,
+        markdown: input.body,
+        mentionedIds: mentioned.map((m) => m.id),
+      });
       return created;
     });
     return { ok: true, threadId: thread.id, slug: thread.slug };
@@ -194,6 +207,15 @@ export async function replyToThread(
         .where("id", "=", threadId)
         .execute();
       await trx.updateTable("groups").set({ last_activity_at: now }).where("id", "=", locked.group_id).execute();
+      await fanOutNewPost(trx, {
+        id: post.id,
+        number: next,
+        threadId,
+        groupId: locked.group_id,
+        authorId: actor.id,
+        markdown: input.body,
+        mentionedIds: mentioned.map((m) => m.id),
+      });
       return next;
     });
     return { ok: true, number };
@@ -373,11 +395,13 @@ export async function toggleReaction(
     .where("kind", "=", kind)
     .executeTakeFirst();
   if (removed.numDeletedRows === 0n) {
-    await db
+    const added = await db
       .insertInto("post_reactions")
       .values({ post_id: postId, member_id: actor.id, kind })
       .onConflict((oc) => oc.doNothing())
-      .execute();
+      .returning("post_id")
+      .executeTakeFirst();
+    if (added) await fanOutReaction(db, { postId, reactorId: actor.id });
   }
   return { ok: true, number: post.number, threadId: post.thread_id, slug: post.thread_slug };
 }
