@@ -225,7 +225,8 @@ export type NotificationKind =
   | "event_promoted"
   | "event_changed"
   | "event_cancelled"
-  | "report_decided";
+  | "report_decided"
+  | "warning";
 
 export interface DB {
   notifications: {

@@ -29,4 +29,10 @@ export const AUDIT_ACTION_KEYS: Record<string, MessageKey> = {
   "event.create": "audit.event.create",
   "event.update": "audit.event.update",
   "event.cancel": "audit.event.cancel",
+  "post.autoHide": "audit.post.autoHide",
+  "report.agree": "audit.report.agree",
+  "report.disagree": "audit.report.disagree",
+  "report.dismiss": "audit.report.dismiss",
+  "member.suspend": "audit.member.suspend",
+  "member.unsuspend": "audit.member.unsuspend",
 };

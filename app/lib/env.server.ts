@@ -38,6 +38,13 @@ const configSchema = z.object({
   WEB_CONCURRENCY: z
     .union([z.literal("auto"), z.coerce.number({ invalid_type_error: "must be a number or auto" }).int("must be a whole number").min(1, "must be between 1 and 64").max(64, "must be between 1 and 64")])
     .default(1),
+  /** Reports from this many trusted members hide a post until a host reviews it. */
+  REPORT_HIDE_THRESHOLD: z.coerce
+    .number({ invalid_type_error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 100")
+    .max(100, "must be between 1 and 100")
+    .default(3),
   /** How long visitors' pages are kept (0 turns the cache off); writes empty it at once. */
   PAGE_CACHE_SECONDS: z.coerce
     .number({ invalid_type_error: "must be a number of seconds" })

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { isSiteAdmin } from "../auth/policy";
 import { forbidden } from "../auth/guards.server";
 import { requireMember } from "../auth/session.server";
@@ -32,6 +32,9 @@ export default function SiteAudit() {
     <div>
       <h1>{t("admin.audit")}</h1>
       <p>{t("admin.audit.intro")}</p>
+      <p>
+        <Link to="/admin/review">{t("reports.queue")}</Link>
+      </p>
       <AuditTable entries={entries} showCircle />
     </div>
   );

@@ -328,6 +328,10 @@ export default function GroupPage() {
         </section>
       ) : null}
 
+      <p className="muted">
+        <Link to={`/g/${group.slug}/moderation`}>{t("moderation.title")}</Link>
+      </p>
+
       {can.moderate ? (
         <nav aria-label={t("groups.hostTools")} className="host-tools">
           <h2>{t("groups.hostTools")}</h2>
@@ -340,6 +344,9 @@ export default function GroupPage() {
                 <Link to={`/g/${group.slug}/settings`}>{t("groups.settings")}</Link>
               </li>
             ) : null}
+            <li>
+              <Link to={`/g/${group.slug}/review`}>{t("reports.queue")}</Link>
+            </li>
             <li>
               <Link to={`/g/${group.slug}/tags`}>{t("groups.tags")}</Link>
             </li>

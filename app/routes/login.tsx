@@ -80,7 +80,9 @@ export default function Login() {
       {notice === "account-deleted" ? <FormMessage kind="success">{t("data.deleted")}</FormMessage> : null}
       {failure?.formError === "login.suspended" && failure.suspendedUntil ? (
         <FormMessage kind="error">
-          {t("login.suspended", { until: formatDateTime(new Date(failure.suspendedUntil), locale) })}
+          {new Date(failure.suspendedUntil).getUTCFullYear() >= 9999
+            ? t("login.suspendedForGood")
+            : t("login.suspended", { until: formatDateTime(new Date(failure.suspendedUntil), locale) })}
           {failure.suspensionReason ? ` ${t("login.suspendedReason", { reason: failure.suspensionReason })}` : null}
         </FormMessage>
       ) : failure?.formError ? (

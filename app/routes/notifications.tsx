@@ -51,6 +51,13 @@ const TEXT: Record<NotificationView["kind"], MessageKey> = {
   event_changed: "notifications.eventChanged",
   event_cancelled: "notifications.eventCancelled",
   report_decided: "notifications.reportDecided",
+  warning: "notifications.warning",
+};
+
+const OUTCOMES: Record<string, MessageKey> = {
+  agreed: "reports.outcome.agreed",
+  disagreed: "reports.outcome.disagreed",
+  dismissed: "reports.outcome.dismissed",
 };
 
 export default function Notifications() {
@@ -71,7 +78,7 @@ export default function Notifications() {
       {notifications.length === 0 ? <p className="muted">{t("notifications.none")}</p> : null}
       <ul className="notification-list">
         {notifications.map((n) => {
-          const text = t(n.kind === "reaction" && n.count === 1 ? "notifications.reactionOne" : TEXT[n.kind], { actor: n.actor ?? t("audit.formerMember"), title: n.title, count: n.count, others: n.count - 1, detail: n.detail });
+          const text = t(n.kind === "reaction" && n.count === 1 ? "notifications.reactionOne" : TEXT[n.kind], { actor: n.actor ?? t("audit.formerMember"), title: n.title, count: n.count, others: n.count - 1, detail: n.kind === "report_decided" ? t(OUTCOMES[n.detail] ?? "reports.outcome.dismissed") : n.detail });
           return (
             <li key={n.id} className={n.read ? "notification" : "notification notification--unread"}>
               {n.read ? null : <span className="badge badge--unread">{t("threads.new.badge")}</span>}{" "}

@@ -7,7 +7,7 @@ import { Avatar } from "../components/avatar";
 import { FailureMessage } from "../components/failure-message";
 import { PostEditor } from "../components/post-editor";
 import { UserHtml } from "../components/user-html";
-import { canDeletePost, canEditPost, canModerateThread, canReact, canReply, groupPermissions } from "../auth/policy";
+import { canContribute, canDeletePost, canEditPost, canModerateThread, canReact, canReply, groupPermissions } from "../auth/policy";
 import { notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { loadStanding } from "../domain/groups/queries.server";
 import { deletePost, hidePost, listMoveTargets, moveThread, replyToThread, restorePost, setThreadFlag, toggleReaction } from "../domain/threads/commands.server";
@@ -21,6 +21,8 @@ import {
   quoteForReply,
 } from "../domain/threads/queries.server";
 import { TagList } from "../components/thread-list";
+import { ReportForm } from "../components/report-form";
+import { reportPost, reportSchema } from "../domain/moderation/reports.server";
 import { WatchForm } from "../components/watch-form";
 import { watchLevels, watchSchema, watchThread } from "../domain/notifications/commands.server";
 import { hideSchema, POSTS_PER_PAGE, reactionSchema, replySchema } from "../domain/threads/schema";
@@ -99,6 +101,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       ...post,
       reactions: reactions.get(post.id) ?? [],
       can: {
+        report: canContribute(context.actor) && authorId !== viewerId && !post.deleted,
         edit: canEditPost(context.actor, { authorId, deleted: post.deleted }),
         delete: canDeletePost(context.actor, standing, { authorId, deleted: post.deleted }),
       },
@@ -151,6 +154,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!result.ok) return formFailure(values, result);
     const page = Math.ceil(result.number / POSTS_PER_PAGE);
     throw redirect(`${new URL(request.url).pathname}${page > 1 ? `?page=${page}` : ""}#post-${result.number}`);
+  }
+  if (values.intent === "report") {
+    const { data, failure } = parseForm(reportSchema, values);
+    if (failure) return failure;
+    const result = await reportPost(context.db, context.actor, data, context.config.REPORT_HIDE_THRESHOLD);
+    throwForMissingOrSignedOut(result, request);
+    if (!result.ok) return formFailure(values, result);
+    const back = new URL(request.url);
+    back.searchParams.delete("quote");
+    back.searchParams.set("reported", "1");
+    throw redirect(`${back.pathname}${back.search}`);
   }
   if (values.intent === "watch") {
     const parsed = watchSchema.safeParse(values);
@@ -217,6 +231,7 @@ export default function ThreadPage() {
       {thread.hidden ? <p className="form-message form-message--info">{t("threads.hiddenThread")}</p> : null}
       {thread.locked ? <p className="form-message form-message--info">{t("threads.locked")}</p> : null}
       {searchParams.get("watch") === "saved" ? <FormMessage kind="success">{t("watch.saved")}</FormMessage> : null}
+      {searchParams.get("reported") ? <FormMessage kind="success">{t("reports.sent")}</FormMessage> : null}
       {firstUnread ? (
         <p>
           <a href={firstUnread.href} className="button button--secondary">
@@ -269,7 +284,9 @@ export default function ThreadPage() {
               </a>
             </header>
             {post.hidden && !post.deleted ? (
-              <p className="form-message form-message--info">{t("threads.postHidden", { reason: post.hidden.reason })}</p>
+              <p className="form-message form-message--info">
+                {t("threads.postHidden", { reason: post.hidden.reason === "reports.autoHiddenReason" ? t("reports.autoHiddenReason") : post.hidden.reason })}
+              </p>
             ) : null}
             {post.deleted ? (
               <p className="muted">{t("threads.postDeleted")}</p>
@@ -277,7 +294,7 @@ export default function ThreadPage() {
               <UserHtml html={post.html} />
             ) : null}
             {post.deleted || post.hidden ? null : <Reactions postId={post.id} summary={post.reactions} canReact={can.react} />}
-            {!post.deleted && (post.editedAt || post.can.edit || post.can.delete || can.reply || can.moderate) ? (
+            {!post.deleted && (post.editedAt || post.can.edit || post.can.delete || post.can.report || can.reply || can.moderate) ? (
               <footer className="post__tools">
                 {post.editedAt && (!post.hidden || post.hidden.shown) ? (
                   <Link to={`/posts/${post.id}/history`} className="muted">
@@ -304,6 +321,15 @@ export default function ThreadPage() {
                       </button>
                     </Form>
                   </details>
+                ) : null}
+                {post.can.report && !post.hidden ? (
+                  <ReportForm
+                    postId={post.id}
+                    open={Boolean(failedOn("report", post.id))}
+                    values={failedOn("report", post.id) ? values : {}}
+                    errors={failedOn("report", post.id) ? (failure?.fieldErrors ?? {}) : {}}
+                    message={failedOn("report", post.id) ? failure?.formError : undefined}
+                  />
                 ) : null}
                 {can.moderate && post.hidden ? (
                   <Form method="post" className="inline-form">

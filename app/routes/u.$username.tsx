@@ -1,5 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FailureMessage } from "../components/failure-message";
+import { FormMessage } from "../components/form-fields";
+import { throwForMissingOrSignedOut } from "../auth/guards.server";
+import { isSiteAdmin } from "../auth/policy";
+import { FOREVER, liftSuspension, suspendMember, suspensionSchema } from "../domain/moderation/suspensions.server";
+import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
 import { Avatar } from "../components/avatar";
 import { UserHtml } from "../components/user-html";
 import { canEditProfile } from "../auth/policy";
@@ -24,8 +30,36 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // One's own upcoming meetups, on one's own page only.
     myEvents: own ? await listEvents(context.db, context.actor, locale, { memberGoing: profile.id, limit: 10 }) : [],
     posts: await listPostsByMember(context.db, context.actor, profile.id),
-    can: { edit: canEditProfile(context.actor, profile) },
+    can: { edit: canEditProfile(context.actor, profile), suspend: isSiteAdmin(context.actor) && !own },
+    suspension: isSiteAdmin(context.actor) ? await suspensionOf(context.db, profile.id) : null,
   };
+}
+
+async function suspensionOf(db: LoaderFunctionArgs["context"]["db"], memberId: string) {
+  const row = await db.selectFrom("members").select(["suspended_until", "suspension_reason"]).where("id", "=", memberId).executeTakeFirstOrThrow();
+  if (!row.suspended_until || row.suspended_until < new Date()) return null;
+  return { until: row.suspended_until.toISOString(), forGood: row.suspended_until.getTime() >= FOREVER.getTime(), reason: row.suspension_reason ?? "" };
+}
+
+export { formRouteHeaders as headers } from "../lib/route-headers";
+
+/** Site admins suspend or reinstate an account from its profile. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const profile = await findPublicProfile(context.db, params.username ?? "");
+  if (!profile) throw new Response("Not Found", { status: 404 });
+  const values = await readForm(request);
+  if (values.intent === "lift") {
+    const result = await liftSuspension(context.db, context.actor, profile.id);
+    throwForMissingOrSignedOut(result, request);
+    if (!result.ok) return formFailure(values, result);
+    throw redirect(`/u/${profile.username}?notice=lifted`);
+  }
+  const { data, failure } = parseForm(suspensionSchema, { ...values, memberId: profile.id });
+  if (failure) return failure;
+  const result = await suspendMember(context.db, context.actor, data);
+  throwForMissingOrSignedOut(result, request);
+  if (!result.ok) return formFailure(values, result);
+  throw redirect(`/u/${profile.username}?notice=suspended`);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -38,7 +72,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function Profile() {
-  const { profile, posts, can, myEvents } = useLoaderData<typeof loader>();
+  const { profile, posts, can, myEvents, suspension } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>() as FormFailure | undefined;
+  const [searchParams] = useSearchParams();
+  const notice = searchParams.get("notice");
   const t = useTranslate();
   const locale = useLocale();
   return (
@@ -81,6 +118,59 @@ export default function Profile() {
         <p>
           <Link to="/settings">{t("profile.edit")}</Link>
         </p>
+      ) : null}
+      {can.suspend ? (
+        <section aria-labelledby="suspend-title" className="host-tools">
+          <h2 id="suspend-title">{t("suspension.title")}</h2>
+          {notice === "suspended" ? <FormMessage kind="success">{t("suspension.done")}</FormMessage> : null}
+          {notice === "lifted" ? <FormMessage kind="success">{t("suspension.lifted")}</FormMessage> : null}
+          <FailureMessage failure={failure} />
+          {suspension ? (
+            <Form method="post">
+              <p>
+                {t("suspension.active", {
+                  until: suspension.forGood ? t("suspension.days.forever") : formatDateTime(new Date(suspension.until), locale),
+                  reason: suspension.reason,
+                })}
+              </p>
+              <button type="submit" name="intent" value="lift" className="button button--secondary">
+                {t("suspension.lift")}
+              </button>
+            </Form>
+          ) : (
+            <Form method="post" noValidate>
+              <div className="field">
+                <label htmlFor="field-days">{t("suspension.days")}</label>
+                <select id="field-days" name="days" defaultValue={failure?.values.days ?? "7"}>
+                  {(["1", "7", "30", "365", "forever"] as const).map((d) => (
+                    <option key={d} value={d}>
+                      {t(`suspension.days.${d}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className={failure?.fieldErrors.reason ? "field field--invalid" : "field"}>
+                <label htmlFor="field-suspend-reason">{t("suspension.reason")}</label>
+                <input
+                  id="field-suspend-reason"
+                  name="reason"
+                  maxLength={500}
+                  defaultValue={failure?.values.reason}
+                  aria-invalid={failure?.fieldErrors.reason ? true : undefined}
+                  aria-describedby={failure?.fieldErrors.reason ? "field-suspend-reason-error" : undefined}
+                />
+                {failure?.fieldErrors.reason ? (
+                  <p className="field__error" id="field-suspend-reason-error">
+                    {t(failure.fieldErrors.reason)}
+                  </p>
+                ) : null}
+              </div>
+              <button type="submit" name="intent" value="suspend" className="button button--danger">
+                {t("suspension.submit")}
+              </button>
+            </Form>
+          )}
+        </section>
       ) : null}
     </article>
   );

@@ -417,24 +417,28 @@ export async function hidePost(db: Database, actor: Actor, postId: number, reaso
   if (!canModerateThread(actor, standing)) return { ok: false, status: 403, formError: "error.forbidden.text" };
   if (reasonOf(reason).length === 0) return { ok: false, status: 400, fieldErrors: { reason: "validation.reason.required" } };
   if (post.hidden_at) return { ok: true, number: post.number };
-  await db.transaction().execute(async (trx) => {
-    const now = new Date();
-    await trx
-      .updateTable("posts")
-      .set({ hidden_at: now, hidden_reason: reasonOf(reason), hidden_by: actor.id })
-      .where("id", "=", postId)
-      .execute();
-    if (post.number === 1) await trx.updateTable("threads").set({ hidden_at: now }).where("id", "=", post.thread_id).execute();
-    await recordAudit(trx, {
-      groupId: post.group_id,
-      actorId: actor.id,
-      action: "post.hide",
-      targetMemberId: post.author_id,
-      targetLabel: `${post.thread_title} #${post.number}`,
-      reason: reasonOf(reason),
-    });
-  });
+  await db.transaction().execute((trx) => applyHide(trx, post, actor.id, reasonOf(reason)));
   return { ok: true, number: post.number };
+}
+
+/** Hides a post (and its thread, for an opening post) and logs it; `actorId` null when reports hid it. */
+export async function applyHide(
+  trx: Database,
+  post: { id: number; number: number; thread_id: number; thread_title: string; group_id: string; author_id: string | null },
+  actorId: string | null,
+  reason: string,
+) {
+  const now = new Date();
+  await trx.updateTable("posts").set({ hidden_at: now, hidden_reason: reason, hidden_by: actorId }).where("id", "=", post.id).where("hidden_at", "is", null).execute();
+  if (post.number === 1) await trx.updateTable("threads").set({ hidden_at: now }).where("id", "=", post.thread_id).execute();
+  await recordAudit(trx, {
+    groupId: post.group_id,
+    actorId,
+    action: actorId ? "post.hide" : "post.autoHide",
+    targetMemberId: post.author_id,
+    targetLabel: `${post.thread_title} #${post.number}`,
+    reason,
+  });
 }
 
 export async function restorePost(db: Database, actor: Actor, postId: number): Promise<CommandResult<{ number: number }>> {

@@ -1,0 +1,233 @@
+import { sql } from "kysely";
+import { z } from "zod";
+import type { Database } from "../../../db/index";
+import { canContribute, canModerateThread, isMember, isSiteAdmin, type Actor } from "../../auth/policy";
+import type { MessageKey } from "../../i18n/nl";
+import { safeText } from "../accounts/schema";
+import type { CommandResult } from "../accounts/commands.server";
+import { recordAudit, removeMember } from "../groups/commands.server";
+import { groupIsVisibleTo, loadStanding } from "../groups/queries.server";
+import { notifyMember } from "../notifications/fanout.server";
+import { applyHide } from "../threads/commands.server";
+
+const msg = (key: MessageKey) => key;
+
+export const REPORT_REASONS = ["spam", "rude", "off_topic", "other"] as const;
+
+export const reportSchema = z
+  .object({
+    postId: z.string().regex(/^[1-9][0-9]{0,15}$/, msg("error.badRequest.text")).transform(Number),
+    reason: z.enum(REPORT_REASONS, { errorMap: () => ({ message: msg("validation.report.reason") }) }),
+    text: z.preprocess((v) => v ?? "", safeText.transform((v) => v.trim()).pipe(z.string().max(1000, msg("validation.report.text")))),
+  })
+  .refine((r) => r.reason !== "other" || r.text.length > 0, { path: ["text"], message: msg("validation.report.otherNeedsText") });
+
+export const decisionSchema = z.object({
+  postId: z.string().regex(/^[1-9][0-9]{0,15}$/).transform(Number),
+  decision: z.enum(["agree", "disagree", "dismiss"]),
+  reason: z.preprocess((v) => v ?? "", safeText.transform((v) => v.trim()).pipe(z.string().max(500, msg("validation.reason.length")))),
+  sanction: z.enum(["none", "warn", "remove"]).optional().default("none"),
+});
+
+const notFound = { ok: false, status: 404, formError: "error.notFound.title" } as const;
+const mustSignIn = { ok: false, status: 401, formError: "groups.signInFirst" } as const;
+
+/** A post the actor can see, with what moderation needs. */
+async function visiblePost(db: Database, actor: Actor, postId: number) {
+  return db
+    .selectFrom("posts")
+    .innerJoin("threads", "threads.id", "posts.thread_id")
+    .innerJoin("groups", "groups.id", "threads.group_id")
+    .select([
+      "posts.id",
+      "posts.number",
+      "posts.author_id",
+      "posts.hidden_at",
+      "posts.hidden_by",
+      "posts.deleted_at",
+      "threads.id as thread_id",
+      "threads.title as thread_title",
+      "threads.slug as thread_slug",
+      "groups.id as group_id",
+      "groups.name as group_name",
+    ])
+    .where("posts.id", "=", postId)
+    .where(groupIsVisibleTo(actor))
+    .executeTakeFirst();
+}
+
+/**
+ * Any member may report a post they can see, once. Reports on the same post
+ * collapse into one review item. When enough trusted members (hosts, site
+ * admins, members a host marked trusted) report it, it is hidden until a host
+ * reviews it.
+ */
+export async function reportPost(
+  db: Database,
+  actor: Actor,
+  input: { postId: number; reason: (typeof REPORT_REASONS)[number]; text: string },
+  hideThreshold: number,
+): Promise<CommandResult<{ autoHidden: boolean }>> {
+  const post = await visiblePost(db, actor, input.postId);
+  if (!post || post.deleted_at) return notFound;
+  if (!isMember(actor)) return mustSignIn;
+  if (!canContribute(actor)) return { ok: false, status: 403, formError: "groups.verifyFirst" };
+  if (post.author_id === actor.id) return { ok: false, status: 409, formError: "reports.ownPost" };
+  const inserted = await db
+    .insertInto("reports")
+    .values({ reporter_id: actor.id, target_type: "post", post_id: post.id, group_id: post.group_id, reason: input.reason, text: input.text })
+    .onConflict((oc) => oc.doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!inserted) return { ok: false, status: 409, formError: "reports.already" };
+  let autoHidden = false;
+  if (!post.hidden_at) {
+    const trusted = await sql<{ n: string }>`
+      select count(*) as n from reports r
+      where r.post_id = ${post.id} and r.status = 'open' and (
+        exists (select 1 from group_members gm where gm.group_id = ${post.group_id} and gm.member_id = r.reporter_id and (gm.trusted or gm.role in ('owner', 'moderator')))
+        or exists (select 1 from members m where m.id = r.reporter_id and m.site_role = 'admin')
+      )`.execute(db);
+    if (Number(trusted.rows[0]?.n ?? 0) >= hideThreshold) {
+      await db.transaction().execute((trx) => applyHide(trx, post, null, "reports.autoHiddenReason"));
+      autoHidden = true;
+    }
+  }
+  return { ok: true, autoHidden };
+}
+
+export interface ReviewItem {
+  postId: number;
+  href: string;
+  threadTitle: string;
+  groupName: string;
+  groupSlug: string;
+  author: string | null;
+  excerpt: string;
+  hidden: boolean;
+  reports: Array<{ reason: (typeof REPORT_REASONS)[number]; text: string; reporter: string; at: string }>;
+}
+
+/** Open reports, one item per post; for one circle (its hosts) or all (site admins). */
+export async function reviewQueue(db: Database, groupId: string | null): Promise<ReviewItem[]> {
+  let query = db
+    .selectFrom("reports")
+    .innerJoin("posts", "posts.id", "reports.post_id")
+    .innerJoin("threads", "threads.id", "posts.thread_id")
+    .innerJoin("groups", "groups.id", "threads.group_id")
+    .innerJoin("members as reporter", "reporter.id", "reports.reporter_id")
+    .leftJoin("members as author", "author.id", "posts.author_id")
+    .select([
+      "reports.post_id",
+      "reports.reason",
+      "reports.text",
+      "reports.created_at",
+      "reporter.display_name as reporter",
+      "author.display_name as author",
+      "posts.number",
+      "posts.body_markdown",
+      "posts.hidden_at",
+      "threads.id as thread_id",
+      "threads.slug as thread_slug",
+      "threads.title as thread_title",
+      "groups.name as group_name",
+      "groups.slug as group_slug",
+    ])
+    .where("reports.status", "=", "open")
+    .orderBy("reports.created_at")
+    .limit(500);
+  if (groupId) query = query.where("threads.group_id", "=", groupId);
+  const rows = await query.execute();
+  const items = new Map<number, ReviewItem>();
+  for (const r of rows) {
+    const page = Math.ceil(r.number / 25);
+    const item = items.get(r.post_id!) ?? {
+      postId: r.post_id!,
+      href: `/t/${r.thread_id}/${r.thread_slug}${page > 1 ? `?page=${page}` : ""}#post-${r.number}`,
+      threadTitle: r.thread_title,
+      groupName: r.group_name,
+      groupSlug: r.group_slug,
+      author: r.author,
+      excerpt: r.body_markdown.slice(0, 400),
+      hidden: r.hidden_at !== null,
+      reports: [],
+    };
+    item.reports.push({ reason: r.reason, text: r.text, reporter: r.reporter, at: r.created_at.toISOString() });
+    items.set(r.post_id!, item);
+  }
+  return [...items.values()];
+}
+
+/**
+ * A host decides on a reported post: agree (hide it, optionally warn or
+ * remove the author from the circle), disagree (it stays or comes back), or
+ * dismiss. Every report on the post is closed and every reporter told.
+ */
+export async function decideReports(
+  db: Database,
+  actor: Actor,
+  input: { postId: number; decision: "agree" | "disagree" | "dismiss"; reason: string; sanction: "none" | "warn" | "remove" },
+): Promise<CommandResult> {
+  const post = await visiblePost(db, actor, input.postId);
+  if (!post) return notFound;
+  if (!isMember(actor)) return mustSignIn;
+  const standing = await loadStanding(db, post.group_id, actor);
+  if (!canModerateThread(actor, standing)) return { ok: false, status: 403, formError: "error.forbidden.text" };
+  if (input.decision === "agree" && input.reason.length === 0) return { ok: false, status: 400, fieldErrors: { reason: "validation.reason.required" } };
+  const open = await db.selectFrom("reports").select(["id", "reporter_id"]).where("post_id", "=", post.id).where("status", "=", "open").execute();
+  if (open.length === 0) return { ok: false, status: 409, formError: "reports.alreadyDecided" };
+  const status = input.decision === "agree" ? "agreed" : input.decision === "disagree" ? "disagreed" : "dismissed";
+  await db.transaction().execute(async (trx) => {
+    if (input.decision === "agree" && !post.hidden_at) await applyHide(trx, post, actor.id, input.reason);
+    if (input.decision === "agree" && post.hidden_at && post.hidden_by === null) {
+      // Hidden by reports: now with the host's reason.
+      await trx.updateTable("posts").set({ hidden_reason: input.reason, hidden_by: actor.id }).where("id", "=", post.id).execute();
+    }
+    if (input.decision === "disagree" && post.hidden_at && post.hidden_by === null) {
+      await trx.updateTable("posts").set({ hidden_at: null, hidden_reason: null }).where("id", "=", post.id).execute();
+      if (post.number === 1) await trx.updateTable("threads").set({ hidden_at: null }).where("id", "=", post.thread_id).execute();
+    }
+    await trx
+      .updateTable("reports")
+      .set({ status, decided_by: actor.id, decided_at: new Date() })
+      .where("post_id", "=", post.id)
+      .where("status", "=", "open")
+      .execute();
+    await recordAudit(trx, {
+      groupId: post.group_id,
+      actorId: actor.id,
+      action: `report.${input.decision}`,
+      targetMemberId: post.author_id,
+      targetLabel: `${post.thread_title} #${post.number}`,
+      reason: input.reason,
+    });
+    for (const report of open) {
+      await notifyMember(trx, { memberId: report.reporter_id, kind: "report_decided", actorId: actor.id, groupId: post.group_id, threadId: post.thread_id, postId: post.id, detail: status });
+    }
+    if (input.decision === "agree" && input.sanction === "warn" && post.author_id) {
+      await notifyMember(trx, { memberId: post.author_id, kind: "warning", actorId: actor.id, groupId: post.group_id, threadId: post.thread_id, postId: post.id, detail: input.reason });
+    }
+  });
+  if (input.decision === "agree" && input.sanction === "remove" && post.author_id) {
+    const removed = await removeMember(db, actor, post.group_id, post.author_id, { ban: false, reason: input.reason });
+    if (!removed.ok && removed.status !== 404) return removed;
+  }
+  return { ok: true };
+}
+
+/** What a public circle hid and why: dates and reasons, no content and no names of reporters. */
+export async function publicModerationLog(db: Database, groupId: string) {
+  const rows = await db
+    .selectFrom("audit_log")
+    .select(["action", "target_label", "reason", "created_at"])
+    .where("group_id", "=", groupId)
+    .where("action", "in", ["post.hide", "post.autoHide", "post.restore", "report.agree"])
+    .orderBy("created_at", "desc")
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({ action: r.action, what: r.target_label.replace(/ #\d+$/, ""), reason: r.reason, at: r.created_at.toISOString() }));
+}
+
+export function canReviewAll(actor: Actor): boolean {
+  return isSiteAdmin(actor);
+}
