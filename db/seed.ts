@@ -366,6 +366,8 @@ export async function seedDemoNetwork(db: Database): Promise<SeedResult> {
         site_role: member.site_role,
         bio_markdown: member.bio,
         bio_html: renderMarkdown(member.bio),
+        // Long-standing members of the network: no new-member limits.
+        created_at: new Date(Date.now() - 400 * 86_400_000),
       })
       .onConflict((oc) => oc.doNothing())
       .returning("id")

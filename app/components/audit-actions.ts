@@ -34,5 +34,7 @@ export const AUDIT_ACTION_KEYS: Record<string, MessageKey> = {
   "report.disagree": "audit.report.disagree",
   "report.dismiss": "audit.report.dismiss",
   "member.suspend": "audit.member.suspend",
+  "member.trust": "audit.member.trust",
+  "member.untrust": "audit.member.untrust",
   "member.unsuspend": "audit.member.unsuspend",
 };

@@ -656,4 +656,13 @@ export const en: Record<MessageKey, string> = {
   "suspension.lifted": "Suspension lifted.",
   "audit.member.suspend": "suspended an account",
   "audit.member.unsuspend": "lifted a suspension",
+  "newMember.links": "In your first days a post can hold only a few links or images. Remove some, or ask a host to mark you as trusted.",
+  "newMember.mentions": "In your first days you can mention only a few people per post.",
+  "newMember.threads": "In your first days you can start only a few conversations a day. Try again later; your text is kept.",
+  "groups.trust": "Trust",
+  "groups.untrust": "Stop trusting",
+  "groups.trusted": "trusted",
+  "groups.trust.done": "Saved.",
+  "audit.member.trust": "trusted a member",
+  "audit.member.untrust": "stopped trusting a member",
 };

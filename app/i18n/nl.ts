@@ -654,6 +654,15 @@ export const nl = {
   "suspension.lifted": "Schorsing opgeheven.",
   "audit.member.suspend": "account geschorst",
   "audit.member.unsuspend": "schorsing opgeheven",
+  "newMember.links": "In je eerste dagen kan een bericht maar een paar links of afbeeldingen bevatten. Haal er een paar weg, of vraag een gastheer of gastvrouw je als vertrouwd lid te markeren.",
+  "newMember.mentions": "In je eerste dagen kun je maar een paar mensen per bericht noemen.",
+  "newMember.threads": "In je eerste dagen kun je een paar gesprekken per dag starten. Probeer het later nog eens; je tekst blijft staan.",
+  "groups.trust": "Vertrouwen",
+  "groups.untrust": "Niet meer vertrouwen",
+  "groups.trusted": "vertrouwd",
+  "groups.trust.done": "Opgeslagen.",
+  "audit.member.trust": "lid vertrouwd",
+  "audit.member.untrust": "vertrouwen ingetrokken",
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -38,6 +38,11 @@ const configSchema = z.object({
   WEB_CONCURRENCY: z
     .union([z.literal("auto"), z.coerce.number({ invalid_type_error: "must be a number or auto" }).int("must be a whole number").min(1, "must be between 1 and 64").max(64, "must be between 1 and 64")])
     .default(1),
+  /** New members: for this many days (0: off), at most so many threads a day and links and mentions per post, unless a host trusts them. */
+  NEW_MEMBER_DAYS: z.coerce.number({ invalid_type_error: "must be a number of days" }).int("must be a whole number").min(0, "must be between 0 and 365").max(365, "must be between 0 and 365").default(3),
+  NEW_MEMBER_THREADS_PER_DAY: z.coerce.number({ invalid_type_error: "must be a number" }).int("must be a whole number").min(1, "must be between 1 and 1000").max(1000, "must be between 1 and 1000").default(3),
+  NEW_MEMBER_LINKS_PER_POST: z.coerce.number({ invalid_type_error: "must be a number" }).int("must be a whole number").min(0, "must be between 0 and 1000").max(1000, "must be between 0 and 1000").default(2),
+  NEW_MEMBER_MENTIONS_PER_POST: z.coerce.number({ invalid_type_error: "must be a number" }).int("must be a whole number").min(0, "must be between 0 and 1000").max(1000, "must be between 0 and 1000").default(3),
   /** Reports from this many trusted members hide a post until a host reviews it. */
   REPORT_HIDE_THRESHOLD: z.coerce
     .number({ invalid_type_error: "must be a number" })

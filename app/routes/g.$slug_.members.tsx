@@ -9,6 +9,7 @@ import { notFound, requireVisibleGroup, throwForMissingOrSignedOut } from "../au
 import {
   changeRole,
   decideJoinRequest,
+  setTrusted,
   inviteByEmail,
   liftBan,
   removeMember,
@@ -52,6 +53,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       username: m.username,
       name: m.display_name,
       role: m.role,
+      trusted: m.trusted,
       joinedAt: m.joined_at.toISOString(),
       can: {
         sanction: can.moderate && m.id !== (context.actor.kind === "member" ? context.actor.id : "") && canSanction(standing, context.actor, m.role),
@@ -104,6 +106,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       notice = values.intent === "ban" ? "groups.banned.done" : "groups.removed";
       break;
     }
+    case "trust":
+    case "untrust":
+      result = await setTrusted(context.db, context.actor, group.id, target, values.intent === "trust");
+      notice = "groups.trust.done";
+      break;
     case "unban":
       result = await liftBan(context.db, context.actor, group.id, target);
       notice = "groups.unbanned";
@@ -218,6 +225,7 @@ export default function GroupMembers() {
                   <Link to={`/u/${m.username}`}>{m.name}</Link>
                   <p className="muted">
                     @{m.username} · {t(ROLE_KEYS[m.role])}
+                    {m.trusted ? ` · ${t("groups.trusted")}` : null}
                   </p>
                 </div>
               </div>
@@ -236,6 +244,14 @@ export default function GroupMembers() {
                       </select>
                       <button type="submit" className="button button--secondary">
                         {t("groups.changeRole")}
+                      </button>
+                    </Form>
+                  ) : null}
+                  {m.can.sanction ? (
+                    <Form method="post">
+                      <input type="hidden" name="id" value={m.id} />
+                      <button type="submit" name="intent" value={m.trusted ? "untrust" : "trust"} className="button button--secondary">
+                        {t(m.trusted ? "groups.untrust" : "groups.trust")}
                       </button>
                     </Form>
                   ) : null}

@@ -8,7 +8,7 @@ import { canStartThread } from "../auth/policy";
 import { forbidden, requireVisibleGroup, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { requireMember } from "../auth/session.server";
 import { listPrinciples } from "../domain/principles/queries.server";
-import { startThread } from "../domain/threads/commands.server";
+import { newMemberLimitsFrom, startThread } from "../domain/threads/commands.server";
 import { chosenPrinciples, chosenThemeTags, newThreadSchema } from "../domain/threads/schema";
 import { listGroupTags } from "../domain/threads/queries.server";
 import { translator } from "../i18n/index";
@@ -50,7 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const { data, failure } = parseForm(newThreadSchema, values, { principles: chosenPrinciples(values), tags: chosenThemeTags(values) });
   if (failure) return failure;
-  const result = await startThread(context.db, actor, group.id, data);
+  const result = await startThread(context.db, actor, group.id, data, newMemberLimitsFrom(context.config));
   throwForMissingOrSignedOut(result, request);
   if (!result.ok) return formFailure(values, result);
   throw redirect(`/t/${result.threadId}/${result.slug}`);

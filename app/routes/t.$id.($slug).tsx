@@ -10,7 +10,7 @@ import { UserHtml } from "../components/user-html";
 import { canContribute, canDeletePost, canEditPost, canModerateThread, canReact, canReply, groupPermissions } from "../auth/policy";
 import { notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { loadStanding } from "../domain/groups/queries.server";
-import { deletePost, hidePost, listMoveTargets, moveThread, replyToThread, restorePost, setThreadFlag, toggleReaction } from "../domain/threads/commands.server";
+import { deletePost, hidePost, newMemberLimitsFrom, listMoveTargets, moveThread, replyToThread, restorePost, setThreadFlag, toggleReaction } from "../domain/threads/commands.server";
 import {
   findVisibleThread,
   lastReadNumber,
@@ -201,7 +201,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const { data, failure } = parseForm(replySchema, values);
   if (failure) return failure;
-  const result = await replyToThread(context.db, context.actor, threadId, data);
+  const result = await replyToThread(context.db, context.actor, threadId, data, newMemberLimitsFrom(context.config));
   throwForMissingOrSignedOut(result, request);
   if (!result.ok) return formFailure(values, result);
   const thread = await findVisibleThread(context.db, context.actor, threadId);

@@ -22,7 +22,7 @@ export async function startTestServer(
     throw new Error("No Remix build found: run `npm run build` first (npm test does this).");
   }
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
-  const config: Config = loadConfig({ NODE_ENV: "production", LOG_REQUESTS: "false", PAGE_CACHE_SECONDS: "0", ...env });
+  const config: Config = loadConfig({ NODE_ENV: "production", LOG_REQUESTS: "false", PAGE_CACHE_SECONDS: "0", NEW_MEMBER_DAYS: "0", ...env });
   // Workers off: tests deliver queued email on demand with `jobs.drain()`.
   const jobs: JobQueue = await startJobQueue(jobsHandle, { config, work: false });
   const app = createHttpApp({

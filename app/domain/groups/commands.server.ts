@@ -563,3 +563,21 @@ export async function changeRole(
     return { ok: true } as const;
   });
 }
+
+/** Hosts vouch for a member of their circle: no new-member limits there, and their reports weigh. */
+export async function setTrusted(db: Database, actor: Actor, groupId: string, memberId: string, trusted: boolean): Promise<CommandResult> {
+  const loaded = await loadAsHost(db, actor, groupId, "moderate");
+  if (!loaded.ok) return loaded.failure;
+  const updated = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable("group_members")
+      .set({ trusted })
+      .where("group_id", "=", groupId)
+      .where("member_id", "=", memberId)
+      .returning("member_id")
+      .executeTakeFirst();
+    if (row) await recordAudit(trx, { groupId, actorId: loaded.host.id, action: trusted ? "member.trust" : "member.untrust", targetMemberId: memberId });
+    return row !== undefined;
+  });
+  return updated ? { ok: true } : { ok: false, status: 404, formError: "groups.memberNotFound" };
+}

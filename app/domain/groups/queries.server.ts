@@ -150,7 +150,7 @@ export async function listGroupMembers(db: Database, groupId: string) {
   return db
     .selectFrom("group_members")
     .innerJoin("members", "members.id", "group_members.member_id")
-    .select(["members.id", "members.username", "members.display_name", "group_members.role", "group_members.joined_at"])
+    .select(["members.id", "members.username", "members.display_name", "group_members.role", "group_members.joined_at", "group_members.trusted"])
     .where("group_members.group_id", "=", groupId)
     .orderBy(sql`case group_members.role when 'owner' then 0 when 'moderator' then 1 else 2 end`)
     .orderBy("members.display_name")

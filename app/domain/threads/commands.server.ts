@@ -10,6 +10,7 @@ import {
   isMember,
   isSiteAdmin,
   type Actor,
+  type MemberActor,
 } from "../../auth/policy";
 import { recordAudit } from "../groups/commands.server";
 import { renderMarkdown } from "../../lib/markdown.server";
@@ -62,12 +63,72 @@ async function postAlreadyMade(db: Database, authorId: string, idempotencyKey: s
     .executeTakeFirst();
 }
 
+export interface NewMemberLimits {
+  days: number;
+  threadsPerDay: number;
+  linksPerPost: number;
+  mentionsPerPost: number;
+}
+
+export function newMemberLimitsFrom(config: {
+  NEW_MEMBER_DAYS: number;
+  NEW_MEMBER_THREADS_PER_DAY: number;
+  NEW_MEMBER_LINKS_PER_POST: number;
+  NEW_MEMBER_MENTIONS_PER_POST: number;
+}): NewMemberLimits {
+  return {
+    days: config.NEW_MEMBER_DAYS,
+    threadsPerDay: config.NEW_MEMBER_THREADS_PER_DAY,
+    linksPerPost: config.NEW_MEMBER_LINKS_PER_POST,
+    mentionsPerPost: config.NEW_MEMBER_MENTIONS_PER_POST,
+  };
+}
+
+/**
+ * The limits of a member's first days (links and mentions per post, threads
+ * per day), lifted when the days are over, for hosts, site admins and
+ * members a host of this circle marked trusted.
+ */
+async function newMemberRefusal(
+  db: Database,
+  actor: MemberActor,
+  groupId: string,
+  html: string,
+  mentions: number,
+  startingThread: boolean,
+  limits: NewMemberLimits | undefined,
+): Promise<CommandResult<never> | null> {
+  if (!limits || limits.days === 0 || isSiteAdmin(actor)) return null;
+  const member = await db
+    .selectFrom("members")
+    .leftJoin("group_members", (join) => join.onRef("group_members.member_id", "=", "members.id").on("group_members.group_id", "=", groupId))
+    .select(["members.created_at", "group_members.trusted", "group_members.role"])
+    .where("members.id", "=", actor.id)
+    .executeTakeFirstOrThrow();
+  if (member.created_at.getTime() < Date.now() - limits.days * 86_400_000) return null;
+  if (member.trusted || member.role === "owner" || member.role === "moderator") return null;
+  const links = (html.match(/<a href="(?!\/)/g) ?? []).length + (html.match(/<img /g) ?? []).length;
+  if (links > limits.linksPerPost) return { ok: false, status: 422, fieldErrors: { body: "newMember.links" } };
+  if (mentions > limits.mentionsPerPost) return { ok: false, status: 422, fieldErrors: { body: "newMember.mentions" } };
+  if (startingThread) {
+    const today = await db
+      .selectFrom("threads")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("author_id", "=", actor.id)
+      .where("created_at", ">", new Date(Date.now() - 86_400_000))
+      .executeTakeFirstOrThrow();
+    if (Number(today.n) >= limits.threadsPerDay) return { ok: false, status: 429, formError: "newMember.threads", retryAfterSeconds: 3600 };
+  }
+  return null;
+}
+
 /** Thread + opening post + tags + counters in one transaction. A repeated submit returns the first thread. */
 export async function startThread(
   db: Database,
   actor: Actor,
   groupId: string,
   input: { title: string; body: string; principles: string[]; tags?: string[]; idempotencyKey: string },
+  newMembers?: NewMemberLimits,
 ): Promise<CommandResult<{ threadId: number; slug: string }>> {
   // Visibility first: a private circle's answer must not depend on being signed in.
   const group = await db.selectFrom("groups").select(["id"]).where("id", "=", groupId).where(groupIsVisibleTo(actor)).executeTakeFirst();
@@ -90,6 +151,8 @@ export async function startThread(
   if (!limit.allowed) return { ok: false, status: 429, formError: "rateLimit.tooMany", retryAfterSeconds: limit.retryAfterSeconds };
 
   const { html, mentioned } = await renderPost(db, input.body);
+  const refusal = await newMemberRefusal(db, actor, groupId, html, mentioned.length, true, newMembers);
+  if (refusal) return refusal;
   try {
     const thread = await db.transaction().execute(async (trx) => {
       const now = new Date();
@@ -160,6 +223,7 @@ export async function replyToThread(
   actor: Actor,
   threadId: number,
   input: { body: string; idempotencyKey: string },
+  newMembers?: NewMemberLimits,
 ): Promise<CommandResult<{ number: number }>> {
   const thread = await findVisibleThread(db, actor, threadId);
   if (!thread) return notFound;
@@ -177,6 +241,8 @@ export async function replyToThread(
   if (!limit.allowed) return { ok: false, status: 429, formError: "rateLimit.tooMany", retryAfterSeconds: limit.retryAfterSeconds };
 
   const { html, mentioned } = await renderPost(db, input.body);
+  const refusal = await newMemberRefusal(db, actor, thread.group_id, html, mentioned.length, false, newMembers);
+  if (refusal) return refusal;
   try {
     const number = await db.transaction().execute(async (trx) => {
       // The row lock serialises replies, so numbers never collide.
