@@ -65,6 +65,7 @@ export interface DevMailboxTable {
   subject: string;
   body_text: string;
   calendar: string | null;
+  headers: string | null;
   created_at: CreatedAt;
 }
 
@@ -228,7 +229,12 @@ export type NotificationKind =
   | "report_decided"
   | "warning";
 
+export type EmailFrequency = "immediately" | "daily" | "weekly" | "never";
+
 export interface DB {
+  email_preferences: { member_id: string; kind: string; frequency: EmailFrequency };
+  digest_runs: { member_id: string; period: string; sent_at: CreatedAt };
+  app_secrets: { name: string; value: string };
   notifications: {
     id: Generated<number>;
     member_id: string;
@@ -241,6 +247,7 @@ export interface DB {
     count: Generated<number>;
     detail: Generated<string>;
     read_at: Timestamp | null;
+    emailed_at: Timestamp | null;
     created_at: CreatedAt;
     updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   };

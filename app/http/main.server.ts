@@ -16,10 +16,12 @@ import { startJobQueue } from "../lib/jobs.server";
 import { ConfigError, loadConfig, type Config } from "../lib/env.server";
 import { createHttpApp } from "./app.server";
 import { sendDueReminders } from "../domain/events/commands.server";
+import { sendDigests, sendNotificationEmails } from "../domain/notifications/email.server";
 import { relayPageCacheInvalidations } from "./page-cache.server";
 
 const SHUTDOWN_GRACE_MS = 10_000;
-const REMINDER_SWEEP_MS = 5 * 60_000;
+// Notification emails every minute; reminders and digests every fifth time.
+const SWEEP_MS = 60_000;
 
 async function main() {
   const startedAt = Date.now();
@@ -68,8 +70,25 @@ async function main() {
   let reminders: NodeJS.Timeout | undefined;
   if (workerIndex === 0) {
     const origin = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : `http://localhost:${config.PORT}`;
-    const sweep = () => sendDueReminders(handle.db, { jobs, origin }).catch((error: unknown) => console.warn(`event reminders: ${String(error)}`));
-    reminders = setInterval(sweep, REMINDER_SWEEP_MS);
+    let tick = 0;
+    let busy = false;
+    const sweep = async () => {
+      if (busy) return;
+      busy = true;
+      const ctx = { jobs, origin };
+      try {
+        await sendNotificationEmails(handle.db, ctx);
+        if (tick++ % 5 === 0) {
+          await sendDueReminders(handle.db, ctx);
+          await sendDigests(handle.db, ctx);
+        }
+      } catch (error) {
+        console.warn(`email sweep: ${String(error)}`);
+      } finally {
+        busy = false;
+      }
+    };
+    reminders = setInterval(() => void sweep(), SWEEP_MS);
     reminders.unref();
     void sweep();
   }

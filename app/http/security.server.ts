@@ -55,6 +55,8 @@ export function sameOriginGuard({ publicUrl }: { publicUrl?: string }) {
   const configuredOrigin = publicUrl ? new URL(publicUrl).origin : null;
   return (req: Request, res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next();
+    // One-click unsubscribe (RFC 8058) is posted by mail clients from anywhere; the link's signature is the check.
+    if (req.path === "/unsubscribe" && req.query.s) return next();
     const origin = req.get("origin");
     const expected = configuredOrigin ?? `${req.protocol}://${req.get("host") ?? ""}`;
     const crossSite = req.get("sec-fetch-site") === "cross-site";

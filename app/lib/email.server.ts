@@ -7,6 +7,8 @@ export interface EmailMessage {
   text: string;
   /** An iCalendar file to attach (event invitations, changes, cancellations). */
   calendar?: string;
+  /** Extra headers, such as List-Unsubscribe. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -34,6 +36,7 @@ export async function deliverEmail(
         to: message.to,
         subject: message.subject,
         text: message.text,
+        ...(message.headers ? { headers: message.headers } : {}),
         ...(message.calendar ? { attachments: [{ filename: "event.ics", contentType: "text/calendar; charset=utf-8", content: message.calendar }] } : {}),
       }),
       signal: AbortSignal.timeout(10_000),
@@ -45,7 +48,7 @@ export async function deliverEmail(
   }
   await db
     .insertInto("dev_mailbox")
-    .values({ delivery_key: deliveryKey, to_address: message.to, subject: message.subject, body_text: message.text, calendar: message.calendar ?? null })
+    .values({ delivery_key: deliveryKey, to_address: message.to, subject: message.subject, body_text: message.text, calendar: message.calendar ?? null, headers: message.headers ? JSON.stringify(message.headers) : null })
     .onConflict((oc) => oc.column("delivery_key").doNothing())
     .execute();
 }

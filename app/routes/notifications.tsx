@@ -2,8 +2,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireMember } from "../auth/session.server";
 import { notFound } from "../auth/guards.server";
-import { listNotifications, markAllRead, markRead, NOTIFICATIONS_PER_PAGE, type NotificationView } from "../domain/notifications/queries.server";
-import { formatDateTime, translator, type MessageKey } from "../i18n/index";
+import { listNotifications, markAllRead, markRead, NOTIFICATIONS_PER_PAGE } from "../domain/notifications/queries.server";
+import { formatDateTime, translator } from "../i18n/index";
+import { NOTIFICATION_TEXT, REPORT_OUTCOMES } from "../domain/notifications/texts";
 import { useLocale, useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
 import { formFailure, readForm } from "../lib/http.server";
@@ -38,28 +39,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   throw redirect("/notifications");
 }
 
-const TEXT: Record<NotificationView["kind"], MessageKey> = {
-  reply: "notifications.reply",
-  mention: "notifications.mention",
-  quote: "notifications.quote",
-  reaction: "notifications.reaction",
-  new_thread: "notifications.newThread",
-  request_approved: "notifications.requestApproved",
-  request_declined: "notifications.requestDeclined",
-  invitation: "notifications.invitation",
-  event_promoted: "notifications.eventPromoted",
-  event_changed: "notifications.eventChanged",
-  event_cancelled: "notifications.eventCancelled",
-  report_decided: "notifications.reportDecided",
-  warning: "notifications.warning",
-};
-
-const OUTCOMES: Record<string, MessageKey> = {
-  agreed: "reports.outcome.agreed",
-  disagreed: "reports.outcome.disagreed",
-  dismissed: "reports.outcome.dismissed",
-};
-
 export default function Notifications() {
   const { notifications, page, hasMore } = useLoaderData<typeof loader>();
   const t = useTranslate();
@@ -78,7 +57,7 @@ export default function Notifications() {
       {notifications.length === 0 ? <p className="muted">{t("notifications.none")}</p> : null}
       <ul className="notification-list">
         {notifications.map((n) => {
-          const text = t(n.kind === "reaction" && n.count === 1 ? "notifications.reactionOne" : TEXT[n.kind], { actor: n.actor ?? t("audit.formerMember"), title: n.title, count: n.count, others: n.count - 1, detail: n.kind === "report_decided" ? t(OUTCOMES[n.detail] ?? "reports.outcome.dismissed") : n.detail });
+          const text = t(n.kind === "reaction" && n.count === 1 ? "notifications.reactionOne" : NOTIFICATION_TEXT[n.kind], { actor: n.actor ?? t("audit.formerMember"), title: n.title, count: n.count, others: n.count - 1, detail: n.kind === "report_decided" ? t(REPORT_OUTCOMES[n.detail] ?? "reports.outcome.dismissed") : n.detail });
           return (
             <li key={n.id} className={n.read ? "notification" : "notification notification--unread"}>
               {n.read ? null : <span className="badge badge--unread">{t("threads.new.badge")}</span>}{" "}

@@ -34,6 +34,9 @@ export default function SettingsLayout() {
             <NavLink to="/settings/sessions">{t("sessions.title")}</NavLink>
           </li>
           <li>
+            <NavLink to="/settings/email">{t("email.settings.title")}</NavLink>
+          </li>
+          <li>
             <NavLink to="/settings/calendar">{t("calendar.title")}</NavLink>
           </li>
           <li>

@@ -13,6 +13,7 @@ import { eventEmail, type EventEmailKind } from "./emails";
 import { calendarText } from "./ics.server";
 import { findVisibleEvent } from "./queries.server";
 import { notifyMember } from "../notifications/fanout.server";
+import { unsubscribeUrl, wantsImmediately } from "../notifications/email.server";
 import type { EventInput } from "./schema";
 
 const notFound = { ok: false, status: 404, formError: "error.notFound.title" } as const;
@@ -80,7 +81,12 @@ async function notify(trx: Tx, ctx: EventContext, eventId: number, memberIds: st
   const inApp = { promoted: "event_promoted", changed: "event_changed", cancelled: "event_cancelled", movedToWaitlist: "event_changed", reminder: null } as const;
   for (const member of members) {
     const notificationKind = inApp[kind];
-    if (notificationKind) await notifyMember(trx, { memberId: member.id, kind: notificationKind, eventId, groupId: event.group_id, detail: event.title });
+    if (notificationKind) {
+      // Shown in the forum; the email below is this notification's email.
+      await notifyMember(trx, { memberId: member.id, kind: notificationKind, eventId, groupId: event.group_id, detail: event.title });
+    }
+    if (!(await wantsImmediately(trx, member.id, "events"))) continue;
+    const unsubscribe = await unsubscribeUrl(trx, ctx.origin, member.id, "events");
     const calendar = calendarText(ctx.origin, event.title, [calendarEventOf(event, member.status === "going")], {
       method: kind === "cancelled" ? "cancel" : "request",
     });
@@ -92,6 +98,7 @@ async function notify(trx: Tx, ctx: EventContext, eventId: number, memberIds: st
         { email: member.email, name: member.display_name },
         { title: event.title, startsAt: event.starts_at, timeZone: event.time_zone, link: `${ctx.origin}/e/${event.id}`, reason: event.cancel_reason },
         calendar,
+        unsubscribe,
       ),
     );
   }

@@ -18,6 +18,7 @@ export function eventEmail(
   to: { email: string; name: string },
   event: { title: string; startsAt: Date; timeZone: string; link: string; reason?: string | null },
   calendar: string,
+  unsubscribe?: string,
 ): EmailMessage {
   const t = translator(locale);
   const [subject, body] = KEYS[kind];
@@ -25,7 +26,8 @@ export function eventEmail(
   return {
     to: to.email,
     subject: t(subject, { title: event.title }),
-    text: t(body, { name: to.name, title: event.title, when, link: event.link, reason: event.reason ?? "" }),
+    text: t(body, { name: to.name, title: event.title, when, link: event.link, reason: event.reason ?? "" }) + (unsubscribe ? `\n\n${t("email.unsubscribeLine", { link: unsubscribe })}` : ""),
     calendar,
+    ...(unsubscribe ? { headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } } : {}),
   };
 }
