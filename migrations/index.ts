@@ -11,6 +11,7 @@ import * as moderationTagsReading from "./20261127T0440_moderation_tags_reading"
 import * as events from "./20261127T0500_events";
 import * as notificationsAndReports from "./20261127T0600_notifications_and_reports";
 import * as emailPreferences from "./20261127T0610_email_preferences";
+import * as search from "./20261127T0700_search";
 
 /**
  * Every migration, by name. Listed statically (not read from the folder at
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "20261127T0500_events": events,
   "20261127T0600_notifications_and_reports": notificationsAndReports,
   "20261127T0610_email_preferences": emailPreferences,
+  "20261127T0700_search": search,
 };

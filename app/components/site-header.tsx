@@ -36,6 +36,9 @@ export function SiteHeader({ locale, viewer }: { locale: Locale; viewer: HeaderV
             <li>
               <NavLink to="/p">{t("nav.principles")}</NavLink>
             </li>
+            <li>
+              <NavLink to="/search">{t("nav.search")}</NavLink>
+            </li>
           </ul>
         </nav>
         <div className="site-header__account">
