@@ -8,6 +8,8 @@ import { EventList } from "../components/events";
 import { listEvents } from "../domain/events/queries.server";
 import { translator } from "../i18n/index";
 import { requestLocale } from "../i18n/request.server";
+import { publicOrigin } from "../lib/http.server";
+import { pageMeta } from "../lib/page-meta";
 import { useTranslate } from "../i18n/react";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -17,12 +19,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     principles: await listPrinciples(context.db, locale),
     threads: await listPublicThreads(context.db, locale, { limit: 8 }),
     events: await listEvents(context.db, context.actor, locale, { publicOnly: true, limit: 4 }),
+    origin: publicOrigin(request, context.config),
   };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "nl");
-  return [{ title: t("site.name") }, { name: "description", content: t("site.description") }];
+  return pageMeta({
+    title: t("site.name"),
+    description: t("site.description"),
+    url: `${data?.origin ?? ""}/`,
+    siteName: t("site.name"),
+    feeds: [
+      { title: t("site.name"), href: "/feed.xml", format: "rss" },
+      { title: t("site.name"), href: "/feed.atom", format: "atom" },
+    ],
+  });
 };
 
 export default function Home() {

@@ -15,7 +15,9 @@ import { loadStanding } from "../domain/groups/queries.server";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
+import { formFailure, parseForm, publicOrigin, readForm, type FormFailure } from "../lib/http.server";
+import { excerpt, pageMeta } from "../lib/page-meta";
+import { JsonLd } from "../components/json-ld";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = eventIdFrom(params.id);
@@ -76,6 +78,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     waitlist: strip(rsvps.waitlist),
     mine: mine ? { status: mine.status, note: mine.note, position } : null,
     readerZone: context.actor.kind === "member" ? context.actor.timeZone : null,
+    origin: publicOrigin(request, context.config),
+    isPublic: event.group_id === null || event.group_visibility === "public",
+    description: excerpt(event.description_html),
     signedIn: viewerId !== null,
     can: { rsvp: open && canRsvp(context.actor, standing), manage: manage && !event.cancelled_at },
   };
@@ -84,7 +89,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [];
   const t = translator(data.locale);
-  return [{ title: `${data.event.title} · ${t("events.title")} · ${t("site.name")}` }];
+  return pageMeta({
+    title: `${data.event.title} · ${t("events.title")} · ${t("site.name")}`,
+    description: data.isPublic ? data.description || undefined : undefined,
+    url: `${data.origin}/e/${data.event.id}`,
+    siteName: t("site.name"),
+    noindex: !data.isPublic,
+  });
 };
 
 export { formRouteHeaders as headers } from "../lib/route-headers";
@@ -134,7 +145,7 @@ function People({ people }: { people: Array<{ username: string; name: string; no
 }
 
 export default function EventPage() {
-  const { event, group, creator, thread, principles, going, maybe, waitlist, mine, readerZone, signedIn, can } = useLoaderData<typeof loader>();
+  const { event, group, creator, thread, principles, going, maybe, waitlist, mine, readerZone, signedIn, can, origin, isPublic, description } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as FormFailure | undefined;
   const [searchParams] = useSearchParams();
   const notice = searchParams.get("notice") as keyof typeof NOTICES | null;
@@ -146,6 +157,33 @@ export default function EventPage() {
         {group ? <Link to={`/g/${group.slug}`}>{group.name}</Link> : <Link to="/e">{t("events.title")}</Link>}
       </p>
       <h1>{event.title}</h1>
+      {isPublic ? (
+        <JsonLd
+          data={{
+            "@context": "https://schema.org",
+            "@type": "Event",
+            name: event.title,
+            description,
+            url: `${origin}/e/${event.id}`,
+            startDate: event.startsAt,
+            endDate: event.endsAt,
+            eventStatus: event.cancelled ? "https://schema.org/EventCancelled" : "https://schema.org/EventScheduled",
+            eventAttendanceMode:
+              event.hasOnline && (event.placeName || event.placeAddress)
+                ? "https://schema.org/MixedEventAttendanceMode"
+                : event.hasOnline
+                  ? "https://schema.org/OnlineEventAttendanceMode"
+                  : "https://schema.org/OfflineEventAttendanceMode",
+            location: [
+              ...(event.placeName || event.placeAddress ? [{ "@type": "Place", name: event.placeName, address: event.placeAddress }] : []),
+              // The online link itself is only for those going.
+              ...(event.hasOnline ? [{ "@type": "VirtualLocation", url: `${origin}/e/${event.id}` }] : []),
+            ],
+            organizer: { "@type": "Organization", name: group?.name ?? "Goed Werk Netwerk", url: group ? `${origin}/g/${group.slug}` : origin },
+            ...(event.capacity !== null ? { maximumAttendeeCapacity: event.capacity } : {}),
+          }}
+        />
+      ) : null}
       {event.cancelled ? (
         <FormMessage kind="error">{t("events.cancelledNotice", { reason: event.cancelReason ?? "" })}</FormMessage>
       ) : null}

@@ -21,7 +21,8 @@ import { joinRequestSchema } from "../domain/groups/schema";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
+import { formFailure, parseForm, publicOrigin, readForm, type FormFailure } from "../lib/http.server";
+import { pageMeta } from "../lib/page-meta";
 
 const PREVIEW = 12;
 
@@ -48,6 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     locale,
     events: await listEvents(context.db, context.actor, locale, { groupId: group.id, limit: 3 }),
+    origin: publicOrigin(request, context.config),
     watch: context.actor.kind === "member" ? ((await watchLevels(context.db, context.actor.id, { groupId: group.id })).group ?? "tracking") : null,
     canPlanEvent: canManageEvents(context.actor, standing),
     threads: threads.slice(0, THREADS_PER_PAGE),
@@ -81,7 +83,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [];
   const t = translator(data.locale);
-  return [{ title: `${data.group.name} · ${t("site.name")}` }, { name: "description", content: data.group.description }];
+  const isPublic = data.group.visibility === "public";
+  return pageMeta({
+    title: `${data.group.name} · ${t("site.name")}`,
+    description: data.group.description || undefined,
+    url: `${data.origin}/g/${data.group.slug}${data.page > 1 ? `?page=${data.page}` : ""}`,
+    siteName: t("site.name"),
+    feeds: isPublic
+      ? [
+          { title: data.group.name, href: `/g/${data.group.slug}/feed.xml`, format: "rss" },
+          { title: data.group.name, href: `/g/${data.group.slug}/feed.atom`, format: "atom" },
+        ]
+      : [],
+    noindex: !isPublic || data.tag !== null,
+  });
 };
 
 export { formRouteHeaders as headers } from "../lib/route-headers";

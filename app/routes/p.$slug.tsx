@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { throwForMissingOrSignedOut } from "../auth/guards.server";
 import { FormMessage } from "../components/form-fields";
 import { watchLevels, watchPrinciple } from "../domain/notifications/commands.server";
-import { formFailure, readForm } from "../lib/http.server";
+import { formFailure, publicOrigin, readForm } from "../lib/http.server";
+import { pageMeta } from "../lib/page-meta";
 import { findPrincipleBySlug, listPrinciples } from "../domain/principles/queries.server";
 import { slugSchema } from "../domain/principles/schema";
 import { listPublicThreads } from "../domain/threads/queries.server";
@@ -24,16 +25,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const threads = await listPublicThreads(context.db, locale, { principle: principle.slug, limit: 30 });
   const events = await listEvents(context.db, context.actor, locale, { principle: principle.slug, publicOnly: true, limit: 5 });
   const watching = context.actor.kind === "member" ? (await watchLevels(context.db, context.actor.id, { principle: principle.slug })).principle : null;
-  return { locale, principle, others, threads, events, watching };
+  return { locale, principle, others, threads, events, watching, origin: publicOrigin(request, context.config) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [];
   const t = translator(data.locale);
-  return [
-    { title: `${data.principle.label} · ${t("site.name")}` },
-    { name: "description", content: data.principle.description },
-  ];
+  return pageMeta({
+    title: `${data.principle.label} · ${t("site.name")}`,
+    description: data.principle.description,
+    url: `${data.origin}/p/${data.principle.slug}`,
+    siteName: t("site.name"),
+    feeds: [
+      { title: data.principle.label, href: `/p/${data.principle.slug}/feed.xml`, format: "rss" },
+      { title: data.principle.label, href: `/p/${data.principle.slug}/feed.atom`, format: "atom" },
+    ],
+  });
 };
 
 export { formRouteHeaders as headers } from "../lib/route-headers";

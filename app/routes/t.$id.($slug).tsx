@@ -2,6 +2,9 @@ import { randomUUID } from "node:crypto";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormMessage } from "../components/form-fields";
+import { JsonLd } from "../components/json-ld";
+import { excerpt, pageMeta } from "../lib/page-meta";
+import { publicOrigin } from "../lib/http.server";
 import { useEffect } from "react";
 import { Avatar } from "../components/avatar";
 import { FailureMessage } from "../components/failure-message";
@@ -82,6 +85,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     if (lastShown !== undefined && (lastRead === null || lastShown > lastRead)) await markThreadRead(context.db, viewerId, thread.id, lastShown);
   }
   const tags = await loadThreadTags(context.db, [thread.id], locale);
+  // Text for search engines and link previews comes only from public content.
+  const isPublic = thread.group_visibility === "public" && !thread.hidden_at && !thread.deleted_at;
+  const opening = isPublic
+    ? await context.db
+        .selectFrom("posts")
+        .leftJoin("members", "members.id", "posts.author_id")
+        .select(["posts.body_html", "posts.created_at", "posts.hidden_at", "posts.deleted_at", "members.display_name"])
+        .where("posts.thread_id", "=", thread.id)
+        .where("posts.number", "=", 1)
+        .executeTakeFirst()
+    : undefined;
+  const description = opening && !opening.hidden_at && !opening.deleted_at ? excerpt(opening.body_html) : "";
   const watch = viewerId ? (await watchLevels(context.db, viewerId, { threadId: thread.id })).thread ?? "tracking" : null;
   return {
     locale,
@@ -110,6 +125,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     pages,
     firstUnread,
     watch,
+    origin: publicOrigin(request, context.config),
+    isPublic,
+    description,
+    openingAuthor: opening?.display_name ?? null,
+    createdAt: thread.created_at.toISOString(),
     signedIn: context.actor.kind === "member",
     can: {
       reply: canReply(context.actor, standing, thread) && !thread.deleted_at && !thread.hidden_at,
@@ -128,7 +148,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [];
   const t = translator(data.locale);
-  return [{ title: `${data.thread.title} · ${data.group.name} · ${t("site.name")}` }];
+  const base = `${data.origin}/t/${data.thread.id}/${data.thread.slug}`;
+  return pageMeta({
+    title: `${data.thread.title} · ${data.group.name} · ${t("site.name")}`,
+    description: data.description || undefined,
+    url: data.page > 1 ? `${base}?page=${data.page}` : base,
+    type: "article",
+    siteName: t("site.name"),
+    feeds: data.isPublic
+      ? [
+          { title: data.thread.title, href: `/t/${data.thread.id}/feed.xml`, format: "rss" },
+          { title: data.thread.title, href: `/t/${data.thread.id}/feed.atom`, format: "atom" },
+        ]
+      : [],
+    noindex: !data.isPublic,
+  });
 };
 
 export { formRouteHeaders as headers } from "../lib/route-headers";
@@ -210,7 +244,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ThreadPage() {
-  const { thread, group, tags, posts, page, pages, firstUnread, watch, signedIn, can, moveTargets, idempotencyKey, quote } = useLoaderData<typeof loader>();
+  const { thread, group, tags, posts, page, pages, firstUnread, watch, signedIn, can, moveTargets, idempotencyKey, quote, origin, isPublic, description, openingAuthor, createdAt } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
   const failure = result && !result.ok ? result : undefined;
   const values = result?.values ?? {};
@@ -226,6 +261,21 @@ export default function ThreadPage() {
         <Link to={`/g/${group.slug}`}>{group.name}</Link>
       </p>
       <h1>{thread.title}</h1>
+      {isPublic ? (
+        <JsonLd
+          data={{
+            "@context": "https://schema.org",
+            "@type": "DiscussionForumPosting",
+            headline: thread.title,
+            url: `${origin}/t/${thread.id}/${thread.slug}`,
+            datePublished: createdAt,
+            text: description,
+            author: { "@type": "Person", name: openingAuthor ?? "" },
+            isPartOf: { "@type": "WebPage", name: group.name, url: `${origin}/g/${group.slug}` },
+            interactionStatistic: { "@type": "InteractionCounter", interactionType: "https://schema.org/CommentAction", userInteractionCount: Math.max(0, thread.postCount - 1) },
+          }}
+        />
+      ) : null}
       <TagList tags={tags} />
       {thread.deleted ? <p className="form-message form-message--info">{t("threads.deletedThread")}</p> : null}
       {thread.hidden ? <p className="form-message form-message--info">{t("threads.hiddenThread")}</p> : null}

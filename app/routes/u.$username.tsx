@@ -5,7 +5,8 @@ import { FormMessage } from "../components/form-fields";
 import { throwForMissingOrSignedOut } from "../auth/guards.server";
 import { isSiteAdmin } from "../auth/policy";
 import { FOREVER, liftSuspension, suspendMember, suspensionSchema } from "../domain/moderation/suspensions.server";
-import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
+import { formFailure, parseForm, publicOrigin, readForm, type FormFailure } from "../lib/http.server";
+import { excerpt, pageMeta } from "../lib/page-meta";
 import { Avatar } from "../components/avatar";
 import { UserHtml } from "../components/user-html";
 import { canEditProfile } from "../auth/policy";
@@ -28,6 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     locale,
     profile,
     // One's own upcoming meetups, on one's own page only.
+    origin: publicOrigin(request, context.config),
     myEvents: own ? await listEvents(context.db, context.actor, locale, { memberGoing: profile.id, limit: 10 }) : [],
     posts: await listPostsByMember(context.db, context.actor, profile.id),
     can: { edit: canEditProfile(context.actor, profile), suspend: isSiteAdmin(context.actor) && !own },
@@ -65,10 +67,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [];
   const t = translator(data.locale);
-  return [
-    { title: `${data.profile.displayName} (@${data.profile.username}) · ${t("site.name")}` },
-    { name: "description", content: t("profile.description", { name: data.profile.displayName }) },
-  ];
+  return pageMeta({
+    title: `${data.profile.displayName} (@${data.profile.username}) · ${t("site.name")}`,
+    description: data.profile.bioHtml ? excerpt(data.profile.bioHtml) : t("profile.description", { name: data.profile.displayName }),
+    url: `${data.origin}/u/${data.profile.username}`,
+    type: "profile",
+    siteName: t("site.name"),
+  });
 };
 
 export default function Profile() {
