@@ -204,6 +204,8 @@ async function main() {
     ["thread, first page (25 posts)", `/t/${typical.id}/${typical.slug}`],
     [`long thread, last page (${lastPage})`, `/t/${long.id}/${long.slug}?page=${lastPage}`],
     ["principle page", "/p/goed-werk"],
+    ["search: one word", "/search?q=vertrouwen"],
+    ["search: phrase and filter", "/search?q=%22goed+werk%22&type=posts&sort=newest"],
   ];
   const rows: string[] = [];
   for (const audience of ["visitor", "member"] as const) {
