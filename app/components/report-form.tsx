@@ -17,23 +17,28 @@ export function ReportForm({
   values,
   errors,
   message,
+  legend = "reports.legend",
+  summary = "reports.report",
 }: {
-  postId: number;
+  /** The reported post; none for a meetup (its page says which). */
+  postId?: number;
+  legend?: MessageKey;
+  summary?: MessageKey;
   open: boolean;
   values: Record<string, string>;
   errors: Partial<Record<string, MessageKey>>;
   message?: MessageKey;
 }) {
   const t = useTranslate();
-  const prefix = `report-${postId}`;
+  const prefix = `report-${postId ?? "event"}`;
   return (
     <details className="post__confirm" open={open || undefined}>
-      <summary>{t("reports.report")}</summary>
+      <summary>{t(summary)}</summary>
       <Form method="post" noValidate>
         {message ? <FormMessage kind="error">{t(message)}</FormMessage> : null}
-        <input type="hidden" name="postId" value={postId} />
+        {postId !== undefined ? <input type="hidden" name="postId" value={postId} /> : null}
         <fieldset className={errors.reason ? "field field--invalid" : "field"}>
-          <legend>{t("reports.legend")}</legend>
+          <legend>{t(legend)}</legend>
           {REASONS.map(([value, key]) => (
             <label key={value} className="choice">
               <input type="radio" name="reason" value={value} defaultChecked={values.reason === value} /> {t(key)}

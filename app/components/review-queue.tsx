@@ -4,6 +4,7 @@ import { formatDateTime } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
 
 interface Item {
+  target: "post" | "event";
   postId: number;
   href: string;
   threadTitle: string;
@@ -39,7 +40,7 @@ export function ReviewQueue({
   return (
     <ul className="review-list">
       {items.map((item) => (
-        <li key={item.postId} className="review-item">
+        <li key={`${item.target}-${item.postId}`} className="review-item">
           <h2 className="review-item__title">
             <Link to={item.href}>{item.threadTitle}</Link>
           </h2>
@@ -58,12 +59,13 @@ export function ReviewQueue({
             ))}
           </ul>
           <Form method="post" noValidate className="review-item__decide">
-            <input type="hidden" name="postId" value={item.postId} />
+            <input type="hidden" name={item.target === "event" ? "eventId" : "postId"} value={item.postId} />
             <div className={failedPostId === item.postId && failedError ? "field field--invalid" : "field"}>
               <label htmlFor={`decision-reason-${item.postId}`}>{t("reports.decision.reason")}</label>
               <input id={`decision-reason-${item.postId}`} name="reason" maxLength={500} />
               {failedPostId === item.postId && failedError ? <p className="field__error">{t(failedError)}</p> : null}
             </div>
+            {item.target === "post" ? (
             <div className="field">
               <label htmlFor={`sanction-${item.postId}`}>{t("reports.sanction")}</label>
               <select id={`sanction-${item.postId}`} name="sanction" defaultValue="none">
@@ -72,9 +74,10 @@ export function ReviewQueue({
                 <option value="remove">{t("reports.sanction.remove")}</option>
               </select>
             </div>
+            ) : null}
             <div className="button-row">
               <button type="submit" name="decision" value="agree" className="button">
-                {t("reports.decision.agree")}
+                {t(item.target === "event" ? "reports.decision.agreeEvent" : "reports.decision.agree")}
               </button>
               <button type="submit" name="decision" value="disagree" className="button button--secondary">
                 {t("reports.decision.disagree")}

@@ -721,4 +721,9 @@ export const en: Record<MessageKey, string> = {
   "search.previous": "← Previous",
   "search.next": "Next →",
   "nav.search": "Search",
+  "reports.ownEvent": "You cannot report your own meetup; edit or cancel it.",
+  "reports.alreadyEvent": "You already reported this meetup; a host will look at it.",
+  "reports.decision.agreeEvent": "Agree: cancel",
+  "reports.reportEvent": "Report this meetup",
+  "reports.legendEvent": "Why are you reporting this meetup?",
 };

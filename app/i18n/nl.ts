@@ -719,6 +719,11 @@ export const nl = {
   "search.previous": "← Vorige",
   "search.next": "Volgende →",
   "nav.search": "Zoeken",
+  "reports.ownEvent": "Je eigen bijeenkomst kun je niet melden; wijzig of annuleer haar.",
+  "reports.alreadyEvent": "Je hebt deze bijeenkomst al gemeld; de gastheer of gastvrouw kijkt ernaar.",
+  "reports.decision.agreeEvent": "Eens: afgelasten",
+  "reports.reportEvent": "Deze bijeenkomst melden",
+  "reports.legendEvent": "Waarom meld je deze bijeenkomst?",
 } as const;
 
 export type MessageKey = keyof typeof nl;

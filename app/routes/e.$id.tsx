@@ -1,6 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { canManageEvents, canRsvp } from "../auth/policy";
+import { canContribute, canManageEvents, canRsvp } from "../auth/policy";
+import { ReportForm } from "../components/report-form";
+import { eventReportSchema, reportEvent } from "../domain/moderation/reports.server";
 import { notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { Avatar } from "../components/avatar";
 import { EventWhen, RSVP_KEYS } from "../components/events";
@@ -82,7 +84,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     isPublic: event.group_id === null || event.group_visibility === "public",
     description: excerpt(event.description_html),
     signedIn: viewerId !== null,
-    can: { rsvp: open && canRsvp(context.actor, standing), manage: manage && !event.cancelled_at },
+    can: {
+      rsvp: open && canRsvp(context.actor, standing),
+      manage: manage && !event.cancelled_at,
+      report: canContribute(context.actor) && event.created_by !== viewerId && !event.cancelled_at,
+    },
   };
 }
 
@@ -105,6 +111,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (id === null) notFound();
   const values = await readForm(request);
   const ctx = eventContext(request, context, requestLocale(request, context.actor));
+  if (values.intent === "report") {
+    const { data, failure } = parseForm(eventReportSchema, values);
+    if (failure) return failure;
+    const result = await reportEvent(context.db, context.actor, id, data);
+    throwForMissingOrSignedOut(result, request);
+    if (!result.ok) return formFailure(values, result);
+    throw redirect(`/e/${id}?notice=reported`);
+  }
   if (values.intent === "cancel") {
     const { data, failure } = parseForm(cancelSchema, values);
     if (failure) return failure;
@@ -127,6 +141,7 @@ const NOTICES = {
   not_going: "events.notice.notGoing",
   waitlist: "events.notice.waitlist",
   cancelled: "events.notice.cancelled",
+  reported: "reports.sent",
 } as const;
 
 function People({ people }: { people: Array<{ username: string; name: string; note: string }> }) {
@@ -323,6 +338,16 @@ export default function EventPage() {
         ) : null}
       </section>
 
+      {can.report ? (
+        <ReportForm
+          open={values.intent === "report"}
+          values={values.intent === "report" ? values : {}}
+          errors={values.intent === "report" ? (failure?.fieldErrors ?? {}) : {}}
+          message={values.intent === "report" ? failure?.formError : undefined}
+          legend="reports.legendEvent"
+          summary="reports.reportEvent"
+        />
+      ) : null}
       {can.manage ? (
         <section aria-labelledby="host-title" className="host-tools">
           <h2 id="host-title">{t("groups.hostTools")}</h2>

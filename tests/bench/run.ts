@@ -207,9 +207,11 @@ async function main() {
     ["search: one word", "/search?q=vertrouwen"],
     ["search: phrase and filter", "/search?q=%22goed+werk%22&type=posts&sort=newest"],
   ];
+  // BENCH_PAGES=search (a regular expression) measures only matching pages.
+  const only = process.env.BENCH_PAGES ? new RegExp(process.env.BENCH_PAGES) : null;
   const rows: string[] = [];
   for (const audience of ["visitor", "member"] as const) {
-    for (const [name, url] of pages) {
+    for (const [name, url] of pages.filter(([name]) => !only || only.test(name))) {
       for (const concurrency of [1, 16]) {
         const auth = audience === "member" ? cookie : undefined;
         await load(base + url, concurrency, 1000, auth); // warm-up

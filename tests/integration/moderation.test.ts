@@ -84,6 +84,28 @@ describe("reports", () => {
   });
 });
 
+describe("reports on meetups", () => {
+  it("reach the circle's hosts; agreeing cancels the meetup and tells everyone", async () => {
+    const event = await forum.handle.db.selectFrom("events").select(["id"]).where("title", "=", "Kringavond: goed werk in de zorg").executeTakeFirstOrThrow();
+    const eva = await as("eva");
+    const missing = await eva.post(`/e/${event.id}`, { intent: "report", reason: "other", text: "" });
+    expect(missing.status).toBe(400);
+    expect((await eva.post(`/e/${event.id}`, { intent: "report", reason: "spam", text: "Dit is reclame" })).status).toBe(302);
+    expect((await eva.post(`/e/${event.id}`, { intent: "report", reason: "spam", text: "" })).status).toBe(409);
+    // bram planned it: his own meetup is not his to report.
+    expect((await (await as("bram")).post(`/e/${event.id}`, { intent: "report", reason: "spam", text: "" })).status).toBe(409);
+    const secret = await forum.handle.db.selectFrom("events").select("id").where("title", "=", "Leerkring: de casus van het wijkteam").executeTakeFirstOrThrow();
+    expect((await eva.post(`/e/${secret.id}`, { intent: "report", reason: "spam", text: "" })).status).toBe(404);
+
+    const bram = await as("bram");
+    expect(visibleText(await (await bram.get("/g/goed-werk-in-de-praktijk/review")).text())).toContain("Dit is reclame");
+    expect((await (await as("carmen")).post("/g/goed-werk-in-de-praktijk/review", { eventId: String(event.id), decision: "agree", reason: "Reclame" })).status).toBe(403);
+    expect((await bram.post("/g/goed-werk-in-de-praktijk/review", { eventId: String(event.id), decision: "agree", reason: "Geen kringavond maar reclame" })).status).toBe(302);
+    expect(visibleText(await (await visitor().get(`/e/${event.id}`)).text())).toContain("Afgelast. Reden: Geen kringavond maar reclame");
+    expect(visibleText(await (await eva.get("/notifications")).text())).toContain("is behandeld");
+  });
+});
+
 describe("suspensions", () => {
   it("end the account's sessions at once, show the reason at sign-in, and are for site admins only", async () => {
     const member = await createMember(forum.handle.db, "lastpak");

@@ -474,6 +474,30 @@ describe("quotes, mentions and profiles", () => {
   });
 });
 
+describe("deleting an account", () => {
+  it("keeps the posts under 'former member', or removes their words, as the member chose", async () => {
+    const thread = await threadBySlugPart("Wanneer voelt werk voor jou als goed werk?");
+    const url = `/t/${thread.id}/${thread.slug}`;
+    for (const [username, choice, words] of [
+      ["blijver", "keep", "Deze woorden blijven staan"],
+      ["vertrekker", "remove", "Deze woorden gaan mee weg"],
+    ] as const) {
+      await createMember(forum.handle.db, username);
+      const client = await as(username, FIXTURE_PASSWORD);
+      await client.post("/g/goed-werk-in-de-praktijk", { intent: "join" });
+      expect((await client.post(url, { intent: "post", body: words, idempotencyKey: key() })).status).toBe(302);
+      expect((await client.post("/settings/data", { posts: choice, currentPassword: FIXTURE_PASSWORD })).status).toBe(302);
+    }
+    const last = Math.ceil(((await threadBySlugPart("Wanneer voelt werk voor jou als goed werk?")).post_count) / 25);
+    const page = visibleText(await (await visitor().get(`${url}${last > 1 ? `?page=${last}` : ""}`)).text());
+    expect(page).toContain("Deze woorden blijven staan");
+    expect(page).toContain("oud-lid");
+    expect(page).not.toContain("Deze woorden gaan mee weg");
+    const stored = await forum.handle.db.selectFrom("posts").select("id").where("body_markdown", "like", "%gaan mee weg%").execute();
+    expect(stored).toEqual([]);
+  });
+});
+
 describe("reactions", () => {
   it("are given and taken back by members, one of each kind per person, and show who reacted", async () => {
     const thread = await threadBySlugPart("Wanneer voelt werk voor jou als goed werk?");

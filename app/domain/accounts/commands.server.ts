@@ -364,8 +364,24 @@ export async function deleteAccount(
   if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
   const { ok } = await checkCurrentPassword(db, memberId, input.currentPassword);
   if (!ok) return { ok: false, status: 400, fieldErrors: { currentPassword: "validation.currentPassword.wrong" } };
-  // Sessions and tokens go with the row (ON DELETE CASCADE). Posts arrive with
-  // the threads issue; `input.posts` then decides between "former member" and removal.
-  await db.deleteFrom("members").where("id", "=", memberId).execute();
+  // Sessions, tokens, RSVPs and notifications go with the row (ON DELETE CASCADE).
+  // Posts stay under "former member", or are removed with their words and history.
+  await db.transaction().execute(async (trx) => {
+    if (input.posts === "remove") {
+      const now = new Date();
+      const removed = await trx
+        .updateTable("posts")
+        .set({ deleted_at: now, body_markdown: "", body_html: "" })
+        .where("author_id", "=", memberId)
+        .returning(["id", "thread_id", "number"])
+        .execute();
+      if (removed.length > 0) {
+        await trx.deleteFrom("post_revisions").where("post_id", "in", removed.map((p) => p.id)).execute();
+        const opened = removed.filter((p) => p.number === 1).map((p) => p.thread_id);
+        if (opened.length > 0) await trx.updateTable("threads").set({ deleted_at: now }).where("id", "in", opened).execute();
+      }
+    }
+    await trx.deleteFrom("members").where("id", "=", memberId).execute();
+  });
   return { ok: true };
 }

@@ -9,6 +9,9 @@ import { recordAudit, removeMember } from "../groups/commands.server";
 import { groupIsVisibleTo, loadStanding } from "../groups/queries.server";
 import { notifyMember } from "../notifications/fanout.server";
 import { applyHide } from "../threads/commands.server";
+import { canManageEvents } from "../../auth/policy";
+import { cancelEvent, type EventContext } from "../events/commands.server";
+import { findVisibleEvent } from "../events/queries.server";
 
 const msg = (key: MessageKey) => key;
 
@@ -21,6 +24,20 @@ export const reportSchema = z
     text: z.preprocess((v) => v ?? "", safeText.transform((v) => v.trim()).pipe(z.string().max(1000, msg("validation.report.text")))),
   })
   .refine((r) => r.reason !== "other" || r.text.length > 0, { path: ["text"], message: msg("validation.report.otherNeedsText") });
+
+/** Reporting a meetup: the same reasons; the event comes from the page's address. */
+export const eventReportSchema = z
+  .object({
+    reason: z.enum(REPORT_REASONS, { errorMap: () => ({ message: msg("validation.report.reason") }) }),
+    text: z.preprocess((v) => v ?? "", safeText.transform((v) => v.trim()).pipe(z.string().max(1000, msg("validation.report.text")))),
+  })
+  .refine((r) => r.reason !== "other" || r.text.length > 0, { path: ["text"], message: msg("validation.report.otherNeedsText") });
+
+export const eventDecisionSchema = z.object({
+  eventId: z.string().regex(/^[1-9][0-9]{0,15}$/).transform(Number),
+  decision: z.enum(["agree", "disagree", "dismiss"]),
+  reason: z.preprocess((v) => v ?? "", safeText.transform((v) => v.trim()).pipe(z.string().max(500, msg("validation.reason.length")))),
+});
 
 export const decisionSchema = z.object({
   postId: z.string().regex(/^[1-9][0-9]{0,15}$/).transform(Number),
@@ -97,6 +114,7 @@ export async function reportPost(
 }
 
 export interface ReviewItem {
+  target: "post" | "event";
   postId: number;
   href: string;
   threadTitle: string;
@@ -142,6 +160,7 @@ export async function reviewQueue(db: Database, groupId: string | null): Promise
   for (const r of rows) {
     const page = Math.ceil(r.number / 25);
     const item = items.get(r.post_id!) ?? {
+      target: "post" as const,
       postId: r.post_id!,
       href: `/t/${r.thread_id}/${r.thread_slug}${page > 1 ? `?page=${page}` : ""}#post-${r.number}`,
       threadTitle: r.thread_title,
@@ -155,7 +174,102 @@ export async function reviewQueue(db: Database, groupId: string | null): Promise
     item.reports.push({ reason: r.reason, text: r.text, reporter: r.reporter, at: r.created_at.toISOString() });
     items.set(r.post_id!, item);
   }
-  return [...items.values()];
+  // Reported meetups: one item per meetup.
+  let events = db
+    .selectFrom("reports")
+    .innerJoin("events", "events.id", "reports.event_id")
+    .leftJoin("groups", "groups.id", "events.group_id")
+    .innerJoin("members as reporter", "reporter.id", "reports.reporter_id")
+    .leftJoin("members as author", "author.id", "events.created_by")
+    .select([
+      "reports.event_id",
+      "reports.reason",
+      "reports.text",
+      "reports.created_at",
+      "reporter.display_name as reporter",
+      "author.display_name as author",
+      "events.title",
+      "events.description_markdown",
+      "events.cancelled_at",
+      "groups.name as group_name",
+      "groups.slug as group_slug",
+    ])
+    .where("reports.status", "=", "open")
+    .orderBy("reports.created_at")
+    .limit(500);
+  events = groupId ? events.where("events.group_id", "=", groupId) : events;
+  const eventItems = new Map<number, ReviewItem>();
+  for (const r of await events.execute()) {
+    const item = eventItems.get(r.event_id!) ?? {
+      target: "event" as const,
+      postId: r.event_id!,
+      href: `/e/${r.event_id}`,
+      threadTitle: r.title,
+      groupName: r.group_name ?? "",
+      groupSlug: r.group_slug ?? "",
+      author: r.author,
+      excerpt: r.description_markdown.slice(0, 400),
+      hidden: r.cancelled_at !== null,
+      reports: [],
+    };
+    item.reports.push({ reason: r.reason, text: r.text, reporter: r.reporter, at: r.created_at.toISOString() });
+    eventItems.set(r.event_id!, item);
+  }
+  return [...items.values(), ...eventItems.values()];
+}
+
+/** Any member may report a meetup they can see (not their own), once. */
+export async function reportEvent(
+  db: Database,
+  actor: Actor,
+  eventId: number,
+  input: { reason: (typeof REPORT_REASONS)[number]; text: string },
+): Promise<CommandResult> {
+  const event = await findVisibleEvent(db, actor, eventId);
+  if (!event) return notFound;
+  if (!isMember(actor)) return mustSignIn;
+  if (!canContribute(actor)) return { ok: false, status: 403, formError: "groups.verifyFirst" };
+  if (event.created_by === actor.id) return { ok: false, status: 409, formError: "reports.ownEvent" };
+  const inserted = await db
+    .insertInto("reports")
+    .values({ reporter_id: actor.id, target_type: "event", event_id: event.id, group_id: event.group_id, reason: input.reason, text: input.text })
+    .onConflict((oc) => oc.doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!inserted) return { ok: false, status: 409, formError: "reports.alreadyEvent" };
+  return { ok: true };
+}
+
+/** Agreeing with reports on a meetup cancels it with the reason (everyone who answered is told); the reporters hear the outcome. */
+export async function decideEventReports(
+  db: Database,
+  ctx: EventContext,
+  actor: Actor,
+  input: { eventId: number; decision: "agree" | "disagree" | "dismiss"; reason: string },
+): Promise<CommandResult> {
+  const event = await findVisibleEvent(db, actor, input.eventId);
+  if (!event) return notFound;
+  if (!isMember(actor)) return mustSignIn;
+  const standing = event.group_id ? await loadStanding(db, event.group_id, actor) : null;
+  if (!canManageEvents(actor, standing)) return { ok: false, status: 403, formError: "error.forbidden.text" };
+  if (input.decision === "agree" && input.reason.length === 0) return { ok: false, status: 400, fieldErrors: { reason: "validation.reason.required" } };
+  const open = await db.selectFrom("reports").select(["id", "reporter_id"]).where("event_id", "=", event.id).where("status", "=", "open").execute();
+  if (open.length === 0) return { ok: false, status: 409, formError: "reports.alreadyDecided" };
+  if (input.decision === "agree") {
+    const cancelled = await cancelEvent(db, ctx, actor, event.id, input.reason);
+    if (!cancelled.ok) return cancelled;
+  }
+  const status = input.decision === "agree" ? "agreed" : input.decision === "disagree" ? "disagreed" : "dismissed";
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("reports").set({ status, decided_by: actor.id, decided_at: new Date() }).where("event_id", "=", event.id).where("status", "=", "open").execute();
+    if (event.group_id) {
+      await recordAudit(trx, { groupId: event.group_id, actorId: actor.id, action: `report.${input.decision}`, targetLabel: event.title, reason: input.reason });
+    }
+    for (const report of open) {
+      await notifyMember(trx, { memberId: report.reporter_id, kind: "report_decided", actorId: actor.id, groupId: event.group_id, eventId: event.id, detail: status });
+    }
+  });
+  return { ok: true };
 }
 
 /**

@@ -111,11 +111,16 @@ export async function search(db: Database, actor: Actor, input: SearchInput): Pr
       sql` and `,
     );
     // Posts whose text matches, and opening posts of threads whose title matches (ranked higher).
+    // Two parts, so each is found through its own index.
     parts.push(sql`
       select 'post' as type, p.id as id, null::text as key, p.created_at as at,
-             ts_rank(p.search, ${query}) + case when p.number = 1 then 2 * ts_rank(t.search, ${query}) else 0 end as rank
+             ts_rank(p.search, ${query}) + case when p.number = 1 and t.search @@ ${query} then 2 * ts_rank(t.search, ${query}) else 0 end as rank
       from posts p join threads t on t.id = p.thread_id join groups on groups.id = t.group_id
-      where (p.search @@ ${query} or (p.number = 1 and t.search @@ ${query})) and ${filters}`);
+      where p.search @@ ${query} and ${filters}`);
+    parts.push(sql`
+      select 'post' as type, p.id as id, null::text as key, p.created_at as at, 2 * ts_rank(t.search, ${query}) as rank
+      from threads t join posts p on p.thread_id = t.id and p.number = 1 join groups on groups.id = t.group_id
+      where t.search @@ ${query} and not (p.search @@ ${query}) and ${filters}`);
   }
   if (wants("events") && !input.author) {
     const filters = sql.join(
@@ -146,10 +151,10 @@ export async function search(db: Database, actor: Actor, input: SearchInput): Pr
   );
   const order = input.sort === "newest" ? sql`at desc, rank desc` : sql`rank desc, at desc`;
   const offset = (input.page - 1) * RESULTS_PER_PAGE;
-  const counted = await sql<{ n: string }>`select count(*) as n from (select 1 from (${union}) all_hits limit 1000) capped`.execute(db);
-  const page = await sql<{ type: "post" | "event" | "group"; id: string | null; key: string | null; at: Date; rank: number }>`
-    select type, id, key, at, rank from (${union}) all_hits order by ${order} limit ${RESULTS_PER_PAGE} offset ${offset}`.execute(db);
-  const total = Number(counted.rows[0]?.n ?? 0);
+  // One pass: the ranking needs every hit anyway, so the count comes with it.
+  const page = await sql<{ type: "post" | "event" | "group"; id: string | null; key: string | null; at: Date; rank: number; total: string }>`
+    select type, id, key, at, rank, count(*) over () as total from (${union}) all_hits order by ${order} limit ${RESULTS_PER_PAGE} offset ${offset}`.execute(db);
+  const total = Number(page.rows[0]?.total ?? 0);
 
   const hits: SearchHit[] = [];
   const postIds = page.rows.filter((r) => r.type === "post").map((r) => Number(r.id));
