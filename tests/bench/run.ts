@@ -44,6 +44,8 @@ async function ensureDatabase() {
     console.log("Seeding the benchmark network (once):");
     await seedLargeNetwork(handle.db, console.log);
   }
+  // Fresh statistics (a migration may just have added columns), as autovacuum would have them.
+  await sql`analyze`.execute(handle.db);
   const counts = await sql<{ groups: string; threads: string; posts: string }>`
     select (select count(*) from groups) groups, (select count(*) from threads) threads, (select count(*) from posts) posts`.execute(handle.db);
   const long = await handle.db

@@ -7,6 +7,8 @@ import { eventIsVisibleTo } from "../events/queries.server";
 import { POSTS_PER_PAGE } from "../threads/schema";
 
 export const RESULTS_PER_PAGE = 20;
+/** Matches ranked per part: the most recent ones (see `search`). */
+const CANDIDATES = 2000;
 const MAX_PAGES = 50;
 
 const dateField = z
@@ -111,16 +113,25 @@ export async function search(db: Database, actor: Actor, input: SearchInput): Pr
       sql` and `,
     );
     // Posts whose text matches, and opening posts of threads whose title matches (ranked higher).
-    // Two parts, so each is found through its own index.
+    // Each part ranks only its most recent CANDIDATES matches: a very common word
+    // would otherwise make PostgreSQL read and rank a large share of all posts.
     parts.push(sql`
       select 'post' as type, p.id as id, null::text as key, p.created_at as at,
              ts_rank(p.search, ${query}) + case when p.number = 1 and t.search @@ ${query} then 2 * ts_rank(t.search, ${query}) else 0 end as rank
-      from posts p join threads t on t.id = p.thread_id join groups on groups.id = t.group_id
-      where p.search @@ ${query} and ${filters}`);
+      from (
+        select p.id from posts p join threads t on t.id = p.thread_id join groups on groups.id = t.group_id
+        where p.search @@ ${query} and ${filters}
+        order by p.id desc limit ${CANDIDATES}
+      ) candidates
+      join posts p on p.id = candidates.id join threads t on t.id = p.thread_id`);
     parts.push(sql`
       select 'post' as type, p.id as id, null::text as key, p.created_at as at, 2 * ts_rank(t.search, ${query}) as rank
-      from threads t join posts p on p.thread_id = t.id and p.number = 1 join groups on groups.id = t.group_id
-      where t.search @@ ${query} and not (p.search @@ ${query}) and ${filters}`);
+      from (
+        select p.id from threads t join posts p on p.thread_id = t.id and p.number = 1 join groups on groups.id = t.group_id
+        where t.search @@ ${query} and not (p.search @@ ${query}) and ${filters}
+        order by t.id desc limit ${CANDIDATES}
+      ) candidates
+      join posts p on p.id = candidates.id join threads t on t.id = p.thread_id`);
   }
   if (wants("events") && !input.author) {
     const filters = sql.join(
