@@ -476,15 +476,24 @@ export default function ThreadPage() {
  */
 function useQuoteSelection() {
   useEffect(() => {
+    // A mouse press on the link would collapse the selection before the click: read it first.
+    let pressed: { link: HTMLAnchorElement; text: string } | null = null;
+    const selectedIn = (link: HTMLAnchorElement): string => {
+      const selection = window.getSelection();
+      const body = link.closest(".post")?.querySelector(".user-content");
+      if (!selection || selection.isCollapsed || !body || !selection.anchorNode || !body.contains(selection.anchorNode) || !body.contains(selection.focusNode)) return "";
+      return selection.toString().trim();
+    };
+    const onMouseDown = (event: globalThis.MouseEvent) => {
+      const link = (event.target as HTMLElement | null)?.closest<HTMLAnchorElement>("a[data-quote-href]");
+      pressed = link ? { link, text: selectedIn(link) } : null;
+    };
     const onClick = (event: globalThis.MouseEvent) => {
       const link = (event.target as HTMLElement | null)?.closest<HTMLAnchorElement>("a[data-quote-href]");
-      const post = link?.closest(".post");
       const box = document.getElementById("field-body") as HTMLTextAreaElement | null;
-      const selection = window.getSelection();
-      if (!link || !post || !box || !selection || selection.isCollapsed) return;
-      const body = post.querySelector(".user-content");
-      if (!body || !selection.anchorNode || !body.contains(selection.anchorNode) || !body.contains(selection.focusNode)) return;
-      const text = selection.toString().trim();
+      if (!link || !box) return;
+      const text = pressed?.link === link && pressed.text ? pressed.text : selectedIn(link);
+      pressed = null;
       if (!text) return;
       event.preventDefault();
       const quoted = text
@@ -497,8 +506,12 @@ function useQuoteSelection() {
       box.setSelectionRange(box.value.length, box.value.length);
       box.scrollIntoView({ block: "center" });
     };
+    document.addEventListener("mousedown", onMouseDown, true);
     document.addEventListener("click", onClick);
-    return () => document.removeEventListener("click", onClick);
+    return () => {
+      document.removeEventListener("mousedown", onMouseDown, true);
+      document.removeEventListener("click", onClick);
+    };
   }, []);
 }
 
