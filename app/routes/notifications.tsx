@@ -4,7 +4,7 @@ import { requireMember } from "../auth/session.server";
 import { notFound } from "../auth/guards.server";
 import { listNotifications, markAllRead, markRead, NOTIFICATIONS_PER_PAGE } from "../domain/notifications/queries.server";
 import { formatDateTime, translator } from "../i18n/index";
-import { NOTIFICATION_TEXT, REPORT_OUTCOMES } from "../domain/notifications/texts";
+import { notificationText } from "../domain/notifications/texts";
 import { useLocale, useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
 import { formFailure, readForm } from "../lib/http.server";
@@ -57,7 +57,7 @@ export default function Notifications() {
       {notifications.length === 0 ? <p className="muted">{t("notifications.none")}</p> : null}
       <ul className="notification-list">
         {notifications.map((n) => {
-          const text = t(n.kind === "reaction" && n.count === 1 ? "notifications.reactionOne" : NOTIFICATION_TEXT[n.kind], { actor: n.actor ?? t("audit.formerMember"), title: n.title, count: n.count, others: n.count - 1, detail: n.kind === "report_decided" ? t(REPORT_OUTCOMES[n.detail] ?? "reports.outcome.dismissed") : n.detail });
+          const text = notificationText(t, n);
           return (
             <li key={n.id} className={n.read ? "notification" : "notification notification--unread"}>
               {n.read ? null : <span className="badge badge--unread">{t("threads.new.badge")}</span>}{" "}

@@ -1,13 +1,13 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { sql } from "kysely";
 import type { Database } from "../../../db/index";
-import type { EmailFrequency, NotificationKind } from "../../../db/schema";
-import { translator, type Locale } from "../../i18n/index";
+import type { EmailFrequency } from "../../../db/schema";
+import { translator } from "../../i18n/index";
 import type { EmailMessage } from "../../lib/email.server";
 import type { JobQueue } from "../../lib/jobs.server";
 import { instantToWallTime } from "../../lib/time-zones";
-import { DEFAULT_FREQUENCY, EMAIL_KINDS, EMAIL_KIND_LABELS, emailKindOf, NOTIFICATION_TEXT, REPORT_OUTCOMES, type EmailKind } from "./texts";
-import { POSTS_PER_PAGE } from "../threads/schema";
+import { DEFAULT_FREQUENCY, EMAIL_KINDS, EMAIL_KIND_LABELS, emailKindOf, notificationText, type EmailKind } from "./texts";
+import { notificationHref, notificationQuery, notificationTitle } from "./queries.server";
 
 export interface MailContext {
   jobs: JobQueue;
@@ -57,76 +57,20 @@ async function unsubscribeParts(db: Database, origin: string, memberId: string, 
   return { url, headers: { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } };
 }
 
-interface PendingRow {
-  id: number;
-  kind: NotificationKind;
-  member_id: string;
-  email: string;
-  display_name: string;
-  locale: Locale | null;
-  count: number;
-  detail: string;
-  actor_name: string | null;
-  thread_id: number | null;
-  thread_slug: string | null;
-  thread_title: string | null;
-  post_number: number | null;
-  event_id: number | null;
-  event_title: string | null;
-  group_slug: string | null;
-  group_name: string | null;
+/** Notifications with their recipient's address, name and language. */
+function pendingQuery(db: Database) {
+  return notificationQuery(db)
+    .innerJoin("members", "members.id", "notifications.member_id")
+    .select(["notifications.member_id", "members.email", "members.display_name", "members.locale"]);
 }
+
+type PendingRow = Awaited<ReturnType<ReturnType<typeof pendingQuery>["execute"]>>[number];
 
 function describe(row: PendingRow, origin: string): { text: string; link: string } {
   const t = translator(row.locale ?? "nl");
-  const title = row.thread_title ?? row.event_title ?? row.group_name ?? row.detail;
-  const key = row.kind === "reaction" && row.count === 1 ? "notifications.reactionOne" : NOTIFICATION_TEXT[row.kind];
-  const text = t(key, {
-    actor: row.actor_name ?? t("audit.formerMember"),
-    title,
-    count: row.count,
-    others: row.count - 1,
-    detail: row.kind === "report_decided" ? t(REPORT_OUTCOMES[row.detail] ?? "reports.outcome.dismissed") : row.detail,
-  });
-  let link = `${origin}/notifications`;
-  if (row.thread_id && row.thread_slug) {
-    const number = row.post_number ?? 1;
-    const page = Math.ceil(number / POSTS_PER_PAGE);
-    link = `${origin}/t/${row.thread_id}/${row.thread_slug}${page > 1 ? `?page=${page}` : ""}#post-${number}`;
-  } else if (row.event_id) {
-    link = `${origin}/e/${row.event_id}`;
-  }
-  return { text, link };
-}
-
-function pendingQuery(db: Database) {
-  return db
-    .selectFrom("notifications")
-    .innerJoin("members", "members.id", "notifications.member_id")
-    .leftJoin("members as actor", "actor.id", "notifications.actor_id")
-    .leftJoin("threads", "threads.id", "notifications.thread_id")
-    .leftJoin("posts", "posts.id", "notifications.post_id")
-    .leftJoin("events", "events.id", "notifications.event_id")
-    .leftJoin("groups", "groups.id", "notifications.group_id")
-    .select([
-      "notifications.id",
-      "notifications.kind",
-      "notifications.member_id",
-      "members.email",
-      "members.display_name",
-      "members.locale",
-      "notifications.count",
-      "notifications.detail",
-      "actor.display_name as actor_name",
-      "threads.id as thread_id",
-      "threads.slug as thread_slug",
-      "threads.title as thread_title",
-      "posts.number as post_number",
-      "events.id as event_id",
-      "events.title as event_title",
-      "groups.slug as group_slug",
-      "groups.name as group_name",
-    ]);
+  const text = notificationText(t, { kind: row.kind, count: row.count, actor: row.actor_name, title: notificationTitle(row), detail: row.detail });
+  // Emails link to the post or meetup; anything else to the notifications page.
+  return { text, link: `${origin}${notificationHref(row, { circles: false }) ?? "/notifications"}` };
 }
 
 /**
@@ -142,7 +86,7 @@ export async function sendNotificationEmails(db: Database, ctx: MailContext): Pr
     .where("members.email_verified_at", "is not", null)
     .orderBy("notifications.id")
     .limit(200)
-    .execute()) as PendingRow[];
+    .execute());
   let sent = 0;
   for (const row of pending) {
     const kind = emailKindOf(row.kind);
@@ -218,7 +162,7 @@ export async function sendDigests(db: Database, ctx: MailContext, now = new Date
         .where("notifications.created_at", ">", new Date(now.getTime() - 86_400_000))
         .orderBy("notifications.id")
         .limit(50)
-        .execute()) as PendingRow[];
+        .execute());
       const items = rows.filter((r) => dailyKinds.includes(emailKindOf(r.kind))).map((r) => describe(r, ctx.origin));
       if (items.length > 0) {
         const unsubscribe = await unsubscribeParts(db, ctx.origin, member.id, emailKindOf(rows[0]!.kind));

@@ -26,7 +26,8 @@ export interface NotificationView {
 
 export const NOTIFICATIONS_PER_PAGE = 30;
 
-function notificationRows(db: Database, memberId: string) {
+/** Notifications with what their sentence and link need (callers add who they are for). */
+export function notificationQuery(db: Database) {
   return db
     .selectFrom("notifications")
     .leftJoin("members as actor", "actor.id", "notifications.actor_id")
@@ -50,29 +51,42 @@ function notificationRows(db: Database, memberId: string) {
       "events.title as event_title",
       "groups.slug as group_slug",
       "groups.name as group_name",
-    ])
-    .where("notifications.member_id", "=", memberId);
+    ]);
 }
 
-type Row = Awaited<ReturnType<ReturnType<typeof notificationRows>["execute"]>>[number];
+function notificationRows(db: Database, memberId: string) {
+  return notificationQuery(db).where("notifications.member_id", "=", memberId);
+}
 
-function toView(r: Row): NotificationView {
-  let href: string | null = null;
+type Row = Awaited<ReturnType<ReturnType<typeof notificationQuery>["execute"]>>[number];
+
+type Target = Pick<Row, "kind" | "thread_id" | "thread_slug" | "post_number" | "event_id" | "group_slug">;
+
+/** Where a notification leads: the exact post, the meetup, or (for some circle news) the circle. */
+export function notificationHref(r: Target, { circles = true } = {}): string | null {
   if (r.thread_id !== null && r.thread_slug) {
     const number = r.post_number ?? 1;
     const postPage = Math.ceil(number / POSTS_PER_PAGE);
-    href = `/t/${r.thread_id}/${r.thread_slug}${postPage > 1 ? `?page=${postPage}` : ""}#post-${number}`;
-  } else if (r.event_id !== null) {
-    href = `/e/${r.event_id}`;
-  } else if (r.group_slug && (r.kind === "request_approved" || r.kind === "report_decided")) {
-    href = `/g/${r.group_slug}`;
+    return `/t/${r.thread_id}/${r.thread_slug}${postPage > 1 ? `?page=${postPage}` : ""}#post-${number}`;
   }
+  if (r.event_id !== null) return `/e/${r.event_id}`;
+  if (circles && r.group_slug && (r.kind === "request_approved" || r.kind === "report_decided")) return `/g/${r.group_slug}`;
+  return null;
+}
+
+/** A notification's title: what it is about. */
+export function notificationTitle(r: Pick<Row, "thread_title" | "event_title" | "group_name" | "detail">): string {
+  return r.thread_title ?? r.event_title ?? r.group_name ?? r.detail;
+}
+
+function toView(r: Row): NotificationView {
+  const href = notificationHref(r);
   return {
     id: r.id,
     kind: r.kind,
     actor: r.actor_name,
     count: r.count,
-    title: r.thread_title ?? r.event_title ?? r.group_name ?? r.detail,
+    title: notificationTitle(r),
     detail: r.detail,
     href,
     read: r.read_at !== null,

@@ -1,4 +1,5 @@
 import type { NotificationKind } from "../../../db/schema";
+import type { Translate } from "../../i18n/index";
 import type { MessageKey } from "../../i18n/nl";
 
 /** A notification in words (the same in the list and in emails). */
@@ -23,6 +24,20 @@ export const REPORT_OUTCOMES: Record<string, MessageKey> = {
   disagreed: "reports.outcome.disagreed",
   dismissed: "reports.outcome.dismissed",
 };
+
+/** A notification in the reader's words: the same sentence in the list and in its email. */
+export function notificationText(
+  t: Translate,
+  n: { kind: NotificationKind; count: number; actor: string | null; title: string; detail: string },
+): string {
+  return t(n.kind === "reaction" && n.count === 1 ? "notifications.reactionOne" : NOTIFICATION_TEXT[n.kind], {
+    actor: n.actor ?? t("audit.formerMember"),
+    title: n.title,
+    count: n.count,
+    others: n.count - 1,
+    detail: n.kind === "report_decided" ? t(REPORT_OUTCOMES[n.detail] ?? "reports.outcome.dismissed") : n.detail,
+  });
+}
 
 /** What members choose per kind of email. */
 export const EMAIL_KINDS = ["mention", "quote", "reply", "reaction", "new_thread", "circles", "events", "moderation", "digest"] as const;
