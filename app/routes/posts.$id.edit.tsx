@@ -5,7 +5,7 @@ import { UserHtml } from "../components/user-html";
 import { forbidden, notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { requireMember } from "../auth/session.server";
 import { editPost, findEditablePost } from "../domain/threads/commands.server";
-import { POSTS_PER_PAGE, postBodySchema } from "../domain/threads/schema";
+import { postBodySchema, postPath } from "../domain/threads/schema";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
@@ -71,8 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return formFailure(values, result);
   }
-  const page = Math.ceil(result.number / POSTS_PER_PAGE);
-  throw redirect(`/t/${result.threadId}/${result.slug}${page > 1 ? `?page=${page}` : ""}#post-${result.number}`);
+  throw redirect(postPath(result.threadId, result.slug, result.number));
 }
 
 export default function EditPost() {

@@ -28,7 +28,7 @@ import { ReportForm } from "../components/report-form";
 import { reportPost, reportSchema } from "../domain/moderation/reports.server";
 import { WatchForm } from "../components/watch-form";
 import { watchLevels, watchSchema, watchThread } from "../domain/notifications/commands.server";
-import { hideSchema, POSTS_PER_PAGE, reactionSchema, replySchema } from "../domain/threads/schema";
+import { hideSchema, POSTS_PER_PAGE, postPath, reactionSchema, replySchema } from "../domain/threads/schema";
 import { Reactions } from "../components/reactions";
 import { formatDateTime, translator } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
@@ -77,8 +77,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const lastRead = await lastReadNumber(context.db, viewerId, thread.id);
     if (lastRead !== null && lastRead < thread.post_count) {
       const number = lastRead + 1;
-      const unreadPage = Math.ceil(number / POSTS_PER_PAGE);
-      firstUnread = { number, href: `/t/${thread.id}/${thread.slug}${unreadPage > 1 ? `?page=${unreadPage}` : ""}#post-${number}` };
+      firstUnread = { number, href: postPath(thread.id, thread.slug, number) };
     }
     // Only a step forward is written: rereading costs no write.
     const lastShown = posts.at(-1)?.number;
@@ -239,8 +238,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   throwForMissingOrSignedOut(result, request);
   if (!result.ok) return formFailure(values, result);
   const thread = await findVisibleThread(context.db, context.actor, threadId);
-  const page = Math.ceil(result.number / POSTS_PER_PAGE);
-  throw redirect(`/t/${threadId}/${thread?.slug ?? ""}${page > 1 ? `?page=${page}` : ""}#post-${result.number}`);
+  throw redirect(postPath(threadId, thread?.slug ?? "", result.number));
 }
 
 export default function ThreadPage() {

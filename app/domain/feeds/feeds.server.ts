@@ -5,7 +5,7 @@ import { translator } from "../../i18n/index";
 import { requestLocale } from "../../i18n/request.server";
 import { publicOrigin } from "../../lib/http.server";
 import type { Database } from "../../../db/index";
-import { POSTS_PER_PAGE } from "../threads/schema";
+import { postPath } from "../threads/schema";
 
 export type FeedFormat = "rss" | "atom";
 
@@ -126,10 +126,9 @@ export async function threadFeed(db: Database, origin: string, format: FeedForma
     .execute();
   const link = `${origin}/t/${thread.id}/${thread.slug}`;
   const items = posts.map((p) => {
-    const page = Math.ceil(p.number / POSTS_PER_PAGE);
     return {
       title: `${thread.title} #${p.number}`,
-      link: `${link}${page > 1 ? `?page=${page}` : ""}#post-${p.number}`,
+      link: `${origin}${postPath(thread.id, thread.slug, p.number)}`,
       html: p.deleted_at || p.hidden_at ? "" : p.body_html,
       author: p.display_name,
       date: p.created_at,

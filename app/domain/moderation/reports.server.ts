@@ -9,6 +9,7 @@ import { recordAudit, removeMember } from "../groups/commands.server";
 import { groupIsVisibleTo, loadStanding } from "../groups/queries.server";
 import { notifyMember } from "../notifications/fanout.server";
 import { applyHide } from "../threads/commands.server";
+import { postPath } from "../threads/schema";
 import { canManageEvents } from "../../auth/policy";
 import { cancelEvent, type EventContext } from "../events/commands.server";
 import { findVisibleEvent } from "../events/queries.server";
@@ -158,11 +159,10 @@ export async function reviewQueue(db: Database, groupId: string | null): Promise
   const rows = await query.execute();
   const items = new Map<number, ReviewItem>();
   for (const r of rows) {
-    const page = Math.ceil(r.number / 25);
     const item = items.get(r.post_id!) ?? {
       target: "post" as const,
       postId: r.post_id!,
-      href: `/t/${r.thread_id}/${r.thread_slug}${page > 1 ? `?page=${page}` : ""}#post-${r.number}`,
+      href: postPath(r.thread_id, r.thread_slug, r.number),
       threadTitle: r.thread_title,
       groupName: r.group_name,
       groupSlug: r.group_slug,

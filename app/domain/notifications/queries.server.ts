@@ -1,6 +1,6 @@
 import type { Database } from "../../../db/index";
 import type { NotificationKind } from "../../../db/schema";
-import { POSTS_PER_PAGE } from "../threads/schema";
+import { postPath } from "../threads/schema";
 
 export async function unreadCount(db: Database, memberId: string): Promise<number> {
   const row = await db
@@ -64,11 +64,7 @@ type Target = Pick<Row, "kind" | "thread_id" | "thread_slug" | "post_number" | "
 
 /** Where a notification leads: the exact post, the meetup, or (for some circle news) the circle. */
 export function notificationHref(r: Target, { circles = true } = {}): string | null {
-  if (r.thread_id !== null && r.thread_slug) {
-    const number = r.post_number ?? 1;
-    const postPage = Math.ceil(number / POSTS_PER_PAGE);
-    return `/t/${r.thread_id}/${r.thread_slug}${postPage > 1 ? `?page=${postPage}` : ""}#post-${number}`;
-  }
+  if (r.thread_id !== null && r.thread_slug) return postPath(r.thread_id, r.thread_slug, r.post_number ?? 1);
   if (r.event_id !== null) return `/e/${r.event_id}`;
   if (circles && r.group_slug && (r.kind === "request_approved" || r.kind === "report_decided")) return `/g/${r.group_slug}`;
   return null;

@@ -4,7 +4,7 @@ import type { Database } from "../../../db/index";
 import type { Actor } from "../../auth/policy";
 import { groupIsVisibleTo } from "../groups/queries.server";
 import { eventIsVisibleTo } from "../events/queries.server";
-import { POSTS_PER_PAGE } from "../threads/schema";
+import { postPath } from "../threads/schema";
 
 export const RESULTS_PER_PAGE = 20;
 /** Matches ranked per part: the most recent ones (see `search`). */
@@ -193,11 +193,10 @@ export async function search(db: Database, actor: Actor, input: SearchInput): Pr
     if (row.type === "post") {
       const p = posts.rows.find((x) => Number(x.id) === Number(row.id));
       if (!p) continue;
-      const pageNo = Math.ceil(p.number / POSTS_PER_PAGE);
       hits.push({
         type: "post",
         title: p.title,
-        href: `/t/${p.thread_id}/${p.slug}${pageNo > 1 ? `?page=${pageNo}` : ""}#post-${p.number}`,
+        href: postPath(p.thread_id, p.slug, p.number),
         snippet: markedSnippet(p.snippet),
         context: [p.group_name, p.author].filter(Boolean).join(" · "),
         at: p.created_at.toISOString(),

@@ -3,7 +3,7 @@ import type { Database } from "../../../db/index";
 import { ANONYMOUS, type Actor } from "../../auth/policy";
 import type { Locale } from "../../i18n/index";
 import { groupIsVisibleTo } from "../groups/queries.server";
-import { POSTS_PER_PAGE } from "./schema";
+import { POSTS_PER_PAGE, postPath } from "./schema";
 
 export interface ThreadTag {
   slug: string;
@@ -290,8 +290,7 @@ export async function quoteForReply(db: Database, threadId: number, threadSlug: 
     .where("posts.hidden_at", "is", null)
     .executeTakeFirst();
   if (!post) return null;
-  const page = Math.ceil(post.number / POSTS_PER_PAGE);
-  const link = `/t/${threadId}/${threadSlug}${page > 1 ? `?page=${page}` : ""}#post-${post.number}`;
+  const link = postPath(threadId, threadSlug, post.number);
   const quoted = post.body_markdown.trim().split("\n").map((line) => `> ${line}`.trimEnd()).join("\n");
   return `[@${post.username ?? "…"}](${link}):\n${quoted}\n\n`;
 }
@@ -313,13 +312,12 @@ export async function listPostsByMember(db: Database, actor: Actor, memberId: st
     .limit(limit)
     .execute();
   return rows.map((r) => {
-    const page = Math.ceil(r.number / POSTS_PER_PAGE);
     return {
       id: r.id,
       title: r.title,
       group: r.group_name,
       createdAt: r.created_at.toISOString(),
-      href: `/t/${r.thread_id}/${r.slug}${page > 1 ? `?page=${page}` : ""}#post-${r.number}`,
+      href: postPath(r.thread_id, r.slug, r.number),
     };
   });
 }

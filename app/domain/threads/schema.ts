@@ -5,6 +5,12 @@ import { safeText } from "../accounts/schema";
 const msg = (key: MessageKey) => key;
 
 export const POSTS_PER_PAGE = 25;
+
+/** The stable address of a post: its thread, the page it is on, its anchor. */
+export function postPath(threadId: number | string, slug: string, number: number): string {
+  const page = Math.ceil(number / POSTS_PER_PAGE);
+  return `/t/${threadId}/${slug}${page > 1 ? `?page=${page}` : ""}#post-${number}`;
+}
 export const MAX_TAGS = 5;
 
 export const postBodySchema = safeText.pipe(
