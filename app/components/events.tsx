@@ -3,6 +3,7 @@ import { useSyncExternalStore } from "react";
 import type { MessageKey } from "../i18n/index";
 import { formatDateTime } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
+import type { EventListItem } from "../domain/events/queries.server";
 import { Field, TextArea } from "./form-fields";
 
 function zoneAbbreviation(date: Date, zone: string, locale: string): string {
@@ -56,22 +57,8 @@ export function EventWhen({ startsAt, endsAt, timeZone, readerZone }: { startsAt
   );
 }
 
-export interface EventItem {
-  id: number;
-  slug: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  timeZone: string;
-  placeName: string;
-  online: boolean;
-  capacity: number | null;
-  going: number;
-  cancelled: boolean;
-  group: { slug: string; name: string } | null;
-  principles: Array<{ slug: string; label: string }>;
-  myStatus: "going" | "maybe" | "not_going" | "waitlist" | null;
-}
+/** As the events queries list them (loader data keeps the same shape). */
+export type EventItem = EventListItem;
 
 export const RSVP_KEYS: Record<"going" | "maybe" | "not_going" | "waitlist", MessageKey> = {
   going: "events.rsvp.going",

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { canManageEvents } from "../auth/policy";
+import { CirclePrincipleFilters } from "../components/circle-principle-filters";
 import { EventList } from "../components/events";
 import { listEvents } from "../domain/events/queries.server";
-import { groupIsVisibleTo } from "../domain/groups/queries.server";
+import { listVisibleGroupNames } from "../domain/groups/queries.server";
 import { listPrinciples } from "../domain/principles/queries.server";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
@@ -14,12 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = requestLocale(request, context.actor);
   const url = new URL(request.url);
   const when = url.searchParams.get("when") === "past" ? "past" : "upcoming";
-  const groups = await context.db
-    .selectFrom("groups")
-    .select(["id", "slug", "name"])
-    .where(groupIsVisibleTo(context.actor))
-    .orderBy("name")
-    .execute();
+  const groups = await listVisibleGroupNames(context.db, context.actor);
   const principles = await listPrinciples(context.db, locale);
   const groupSlug = url.searchParams.get("group") ?? "";
   const principle = url.searchParams.get("principle") ?? "";
@@ -66,28 +62,7 @@ export default function Events() {
       ) : null}
       <Form method="get" className="filters">
         <input type="hidden" name="when" value={when} />
-        <div className="field">
-          <label htmlFor="filter-group">{t("events.filter.group")}</label>
-          <select id="filter-group" name="group" defaultValue={filters.group}>
-            <option value="">{t("events.filter.allGroups")}</option>
-            {groups.map((g) => (
-              <option key={g.slug} value={g.slug}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-principle">{t("events.filter.principle")}</label>
-          <select id="filter-principle" name="principle" defaultValue={filters.principle}>
-            <option value="">{t("events.filter.allPrinciples")}</option>
-            {principles.map((p) => (
-              <option key={p.slug} value={p.slug}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CirclePrincipleFilters idPrefix="filter" groups={groups} principles={principles} group={filters.group} principle={filters.principle} />
         <button type="submit" className="button button--secondary">
           {t("threads.filter")}
         </button>

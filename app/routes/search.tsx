@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { CirclePrincipleFilters } from "../components/circle-principle-filters";
 import { UserHtml } from "../components/user-html";
-import { groupIsVisibleTo } from "../domain/groups/queries.server";
+import { listVisibleGroupNames } from "../domain/groups/queries.server";
 import { listPrinciples } from "../domain/principles/queries.server";
 import { RESULTS_PER_PAGE, search, searchSchema } from "../domain/search/search.server";
 import { formatDateTime, translator, type MessageKey } from "../i18n/index";
@@ -13,11 +14,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = requestLocale(request, context.actor);
   const input = searchSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [groups, principles, results] = await Promise.all([
-    context.db.selectFrom("groups").select(["slug", "name"]).where(groupIsVisibleTo(context.actor)).orderBy("name").execute(),
+    listVisibleGroupNames(context.db, context.actor),
     listPrinciples(context.db, locale),
     input.q ? search(context.db, context.actor, input) : Promise.resolve(null),
   ]);
-  return { locale, input, groups, principles, results };
+  return { locale, input, groups: groups.map(({ slug, name }) => ({ slug, name })), principles, results };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -60,28 +61,7 @@ export default function Search() {
                 <option value="groups">{t("search.type.groups")}</option>
               </select>
             </div>
-            <div className="field">
-              <label htmlFor="search-group">{t("events.filter.group")}</label>
-              <select id="search-group" name="group" defaultValue={input.group}>
-                <option value="">{t("events.filter.allGroups")}</option>
-                {groups.map((g) => (
-                  <option key={g.slug} value={g.slug}>
-                    {g.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="search-principle">{t("events.filter.principle")}</label>
-              <select id="search-principle" name="principle" defaultValue={input.principle}>
-                <option value="">{t("events.filter.allPrinciples")}</option>
-                {principles.map((p) => (
-                  <option key={p.slug} value={p.slug}>
-                    {p.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <CirclePrincipleFilters idPrefix="search" groups={groups} principles={principles} group={input.group} principle={input.principle} />
             <div className="field">
               <label htmlFor="search-author">{t("search.author")}</label>
               <input id="search-author" name="author" defaultValue={input.author} maxLength={30} />

@@ -218,3 +218,8 @@ export async function listAuditLog(db: Database, groupId: string | null, limit =
   if (groupId) query = query.where("audit_log.group_id", "=", groupId);
   return query.execute();
 }
+
+/** The circles a person can read, by name: the choices of a filter. */
+export async function listVisibleGroupNames(db: Database, actor: Actor) {
+  return db.selectFrom("groups").select(["id", "slug", "name"]).where(groupIsVisibleTo(actor)).orderBy("name").execute();
+}
