@@ -86,16 +86,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const tags = await loadThreadTags(context.db, [thread.id], locale);
   // Text for search engines and link previews comes only from public content.
   const isPublic = thread.group_visibility === "public" && !thread.hidden_at && !thread.deleted_at;
-  const opening = isPublic
-    ? await context.db
-        .selectFrom("posts")
-        .leftJoin("members", "members.id", "posts.author_id")
-        .select(["posts.body_html", "posts.created_at", "posts.hidden_at", "posts.deleted_at", "members.display_name"])
-        .where("posts.thread_id", "=", thread.id)
-        .where("posts.number", "=", 1)
-        .executeTakeFirst()
-    : undefined;
-  const description = opening && !opening.hidden_at && !opening.deleted_at ? excerpt(opening.body_html) : "";
+  // (A public thread's opening post is neither hidden nor deleted; on page 1 it is already loaded.)
+  const firstOnPage = posts[0]?.number === 1 ? posts[0] : undefined;
+  const opening = !isPublic
+    ? undefined
+    : firstOnPage
+      ? { body_html: firstOnPage.html, display_name: firstOnPage.author?.name ?? null }
+      : await context.db
+          .selectFrom("posts")
+          .leftJoin("members", "members.id", "posts.author_id")
+          .select(["posts.body_html", "members.display_name"])
+          .where("posts.thread_id", "=", thread.id)
+          .where("posts.number", "=", 1)
+          .executeTakeFirst();
+  const description = opening ? excerpt(opening.body_html) : "";
   const watch = viewerId ? (await watchLevels(context.db, viewerId, { threadId: thread.id })).thread ?? "tracking" : null;
   return {
     locale,
