@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely, PostgresDialect, sql } from "kysely";
+import { Kysely, PostgresDialect, sql, type KyselyConfig } from "kysely";
 import pg from "pg";
 import { PGliteDialect } from "./pglite-dialect";
 import type { DB } from "./schema";
@@ -17,6 +17,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** A dump (from `dumpEmbedded`) to start an embedded database from. */
   loadDataDir?: Blob;
+  /** Called after every query (Kysely's log hook): for query counts in tests and slow-query logs. */
+  onQuery?: (sql: string, durationMs: number) => void;
 }
 
 export interface DatabaseHandle {
@@ -32,6 +34,10 @@ export interface DatabaseHandle {
 const INT8 = 20;
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const { onQuery } = options;
+  const log: KyselyConfig["log"] = onQuery
+    ? (event) => onQuery(event.query.sql, event.queryDurationMillis)
+    : undefined;
   if (options.url) {
     const pool = new pg.Pool({
       connectionString: options.url,
@@ -45,7 +51,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     });
     // An idle client that loses its server must not crash the process.
     pool.on("error", (error) => console.warn(`database pool: ${error.message}`));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
     return { db, kind: "postgres", isNew: false, close: () => db.destroy() };
   }
 
@@ -56,7 +62,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     parsers: { [INT8]: (value: string) => Number(value) },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log });
   return { db, kind: "embedded", isNew, pglite, close: () => db.destroy() };
 }
 

@@ -7,7 +7,7 @@ import { authenticate } from "../auth/session.server";
 import { isDatabaseUnavailableError } from "../lib/errors.server";
 import type { JobQueue } from "../lib/jobs.server";
 import type { Config } from "../lib/env.server";
-import { PageCache } from "./page-cache.server";
+import { PageCache, servePageCache } from "./page-cache.server";
 import { remixHandler } from "./remix-handler.server";
 import { bodyLimit, sameOriginGuard, securityHeaders, sendErrorPage } from "./security.server";
 
@@ -43,6 +43,8 @@ export function createHttpApp({ build, db, embeddedDatabase, jobs, config, publi
   }
 
   app.use(securityHeaders({ production }));
+  // Visitors' pages straight from the cache (already gzipped): before any other work.
+  app.use(servePageCache(pageCache));
   app.use(compression());
 
   // Fingerprinted by the Remix compiler: cache for a year.

@@ -1,7 +1,7 @@
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
 import "../load-context";
-import type { PageCache } from "./page-cache.server";
+import { pageCacheKey, sendCachedPage, type PageCache } from "./page-cache.server";
 import { sendErrorPage } from "./security.server";
 
 /**
@@ -34,14 +34,8 @@ export function remixHandler(
         ...(body ? { body: new Uint8Array(body) } : {}),
       });
       const context = getContext(req, res);
-      const cacheKey = context.actor.kind === "member" ? null : (pageCache?.keyFor(request) ?? null);
-      if (cacheKey !== null) {
-        const hit = pageCache!.get(cacheKey);
-        if (hit) {
-          sendCachedPage(res, hit, context.nonce);
-          return;
-        }
-      }
+      // Hits were answered earlier (servePageCache); a miss is stored below.
+      const cacheKey = context.actor.kind === "member" || !pageCache?.enabled ? null : pageCacheKey(pageCache, req);
       const response = await handleRequest(request, context);
       const isDocumentRequest = !url.searchParams.has("_data");
       if (context.requestState.databaseUnavailable && response.status >= 500 && isDocumentRequest) {
@@ -58,8 +52,14 @@ export function remixHandler(
           body: Buffer.from(await response.arrayBuffer()),
           nonce: context.nonce,
         };
-        pageCache!.set(cacheKey, page);
-        sendCachedPage(res, page, context.nonce);
+        const cached = pageCache!.set(cacheKey, page);
+        if (cached) {
+          sendCachedPage(req, res, cached);
+          return;
+        }
+        res.status(page.status);
+        for (const [key, value] of page.headers) res.setHeader(key, value);
+        res.end(page.body);
         return;
       }
       await sendResponse(res, response);
@@ -67,15 +67,6 @@ export function remixHandler(
       next(error);
     }
   };
-}
-
-/** A cached page, with the Content-Security-Policy nonce it was rendered with. */
-function sendCachedPage(res: Response, page: { status: number; headers: Array<[string, string]>; body: Buffer; nonce: string }, nonce: string) {
-  res.status(page.status);
-  for (const [key, value] of page.headers) res.setHeader(key, value);
-  const policy = res.getHeader("Content-Security-Policy");
-  if (typeof policy === "string" && nonce !== page.nonce) res.setHeader("Content-Security-Policy", policy.replaceAll(nonce, page.nonce));
-  res.end(page.body);
 }
 
 async function sendResponse(res: Response, response: globalThis.Response) {

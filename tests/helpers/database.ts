@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
-import { openDatabase, type DatabaseHandle } from "../../db/index";
+import { openDatabase, type DatabaseHandle, type DatabaseOptions } from "../../db/index";
 import { adminUrl, databaseUrlWithName } from "./postgres-urls";
 
 export interface TestDatabase extends DatabaseHandle {
@@ -11,7 +11,7 @@ export interface TestDatabase extends DatabaseHandle {
 }
 
 /** A fresh, migrated database for one test file: a copy of the run's template. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase({ onQuery }: Pick<DatabaseOptions, "onQuery"> = {}): Promise<TestDatabase> {
   const templateDatabase = inject("templateDatabase");
   const testUrl = process.env.TEST_DATABASE_URL;
   if (templateDatabase && testUrl) {
@@ -23,7 +23,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     } finally {
       await admin.end();
     }
-    const handle = await openDatabase({ url: databaseUrlWithName(testUrl, name), poolSize: 5 });
+    const handle = await openDatabase({ url: databaseUrlWithName(testUrl, name), poolSize: 5, onQuery });
     return {
       ...handle,
       async dispose() {
@@ -41,6 +41,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const handle = await openDatabase({
     dataDir: "memory://",
     loadDataDir: new Blob([readFileSync(dumpFile)]),
+    onQuery,
   });
   return { ...handle, dispose: () => handle.close() };
 }
