@@ -38,7 +38,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             displayName: actor.displayName,
             emailVerified: actor.emailVerified,
             isAdmin: actor.siteRole === "admin",
-            unread: await unreadCount(context.db, actor.id),
+            // Counted with the session, unless an action (a form re-rendered on this request) may have changed it.
+            unread:
+              request.method === "GET" && actor.unreadNotifications !== undefined
+                ? actor.unreadNotifications
+                : await unreadCount(context.db, actor.id),
           }
         : null,
   };

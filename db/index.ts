@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, sql, type KyselyConfig } from "kysely";
 import pg from "pg";
 import { PGliteDialect } from "./pglite-dialect";
@@ -58,6 +58,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const dataDir = options.dataDir ?? "./data";
   const inMemory = dataDir.startsWith("memory://");
   const isNew = inMemory || !existsSync(path.join(dataDir, "PG_VERSION"));
+  // Loaded only here: processes on PostgreSQL never hold the embedded database's code.
+  const { PGlite } = await import("@electric-sql/pglite");
   const pglite = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir), {
     parsers: { [INT8]: (value: string) => Number(value) },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),

@@ -52,6 +52,14 @@ export function createKyselyAdapter(db: Database): Adapter {
           "members.locale",
           "members.time_zone",
           "members.suspended_until",
+          // The bell's number, in the same round trip: every signed-in page shows it.
+          (eb) =>
+            eb
+              .selectFrom("notifications")
+              .select((n) => n.fn.countAll<number>().as("n"))
+              .whereRef("notifications.member_id", "=", "sessions.member_id")
+              .where("notifications.read_at", "is", null)
+              .as("unread_notifications"),
         ])
         .where("sessions.id", "=", hashToken(token))
         .where("sessions.absolute_expires_at", ">", new Date())
@@ -75,6 +83,7 @@ export function createKyselyAdapter(db: Database): Adapter {
             locale: row.locale,
             time_zone: row.time_zone,
             suspended_until: row.suspended_until,
+            unread_notifications: Number(row.unread_notifications ?? 0),
           },
         },
       ];

@@ -23,6 +23,7 @@ function createLucia(db: Database, secure: boolean) {
       locale: attributes.locale,
       timeZone: attributes.time_zone,
       suspendedUntil: attributes.suspended_until,
+      unreadNotifications: attributes.unread_notifications,
     }),
     getSessionAttributes: (attributes) => ({
       createdAt: attributes.created_at,
@@ -59,6 +60,8 @@ declare module "lucia" {
       locale: "nl" | "en" | null;
       time_zone: string;
       suspended_until: Date | null;
+      /** Counted with the session lookup; absent on users Lucia reads otherwise. */
+      unread_notifications?: number;
     };
     DatabaseSessionAttributes: {
       created_at?: Date;

@@ -11,6 +11,8 @@ export interface MemberActor {
   emailVerified: boolean;
   locale: "nl" | "en" | null;
   timeZone: string;
+  /** Unread notifications, counted with the session lookup (absent where an actor is made otherwise). */
+  unreadNotifications?: number;
 }
 
 export type Actor = { kind: "anonymous" } | MemberActor;

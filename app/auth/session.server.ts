@@ -42,6 +42,7 @@ export async function authenticate(
       emailVerified: user.emailVerified,
       locale: user.locale,
       timeZone: user.timeZone,
+      unreadNotifications: user.unreadNotifications,
     },
     sessionToken: token,
     setCookie: session.fresh ? lucia.createSessionCookie(session.id).serialize() : null,

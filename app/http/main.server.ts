@@ -76,7 +76,8 @@ async function runPrimary(processes: number, startedAt: number) {
   let stopping = false;
   const indexOf = new Map<number, number>();
   const fork = (index: number) => {
-    const worker = cluster.fork({ GWN_WORKER_INDEX: String(index) });
+    // Fewer malloc arenas: less resident memory per process for a little contention (see tests/bench/README.md).
+    const worker = cluster.fork({ GWN_WORKER_INDEX: String(index), MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" });
     indexOf.set(worker.id, index);
   };
   for (let index = 0; index < processes; index++) fork(index);

@@ -28,14 +28,19 @@ const PREVIEW = 12;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { group, standing, can } = await requireVisibleGroup(context.db, context.actor, params.slug);
-  const members = can.viewMembers ? await listGroupMembers(context.db, group.id) : [];
   const locale = requestLocale(request, context.actor);
   const url = new URL(request.url);
   const pageParam = url.searchParams.get("page");
   const page = pageParam === null ? 1 : /^[1-9][0-9]{0,5}$/.test(pageParam) ? Number(pageParam) : 0;
   if (page < 1) notFound();
-  // A tag is one of the five principles or one of the circle's own theme tags.
-  const [themeTags, principles] = await Promise.all([listGroupTags(context.db, group.id), listPrinciples(context.db, locale)]);
+  // Independent reads, side by side. A tag is one of the five principles or one of the circle's own theme tags.
+  const [members, themeTags, principles, events, watchLevel] = await Promise.all([
+    can.viewMembers ? listGroupMembers(context.db, group.id) : [],
+    listGroupTags(context.db, group.id),
+    listPrinciples(context.db, locale),
+    listEvents(context.db, context.actor, locale, { groupId: group.id, limit: 3 }),
+    context.actor.kind === "member" ? watchLevels(context.db, context.actor.id, { groupId: group.id }) : null,
+  ]);
   const tag = url.searchParams.get("tag") || null;
   const theme = tag ? themeTags.find((t) => t.slug === tag) : undefined;
   const principle = tag && !theme ? principles.find((p) => p.slug === tag) : undefined;
@@ -48,9 +53,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (page > 1 && threads.length === 0) notFound();
   return {
     locale,
-    events: await listEvents(context.db, context.actor, locale, { groupId: group.id, limit: 3 }),
+    events,
     origin: publicOrigin(request, context.config),
-    watch: context.actor.kind === "member" ? ((await watchLevels(context.db, context.actor.id, { groupId: group.id })).group ?? "tracking") : null,
+    watch: watchLevel ? (watchLevel.group ?? "tracking") : null,
     canPlanEvent: canManageEvents(context.actor, standing),
     threads: threads.slice(0, THREADS_PER_PAGE),
     page,

@@ -67,14 +67,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (thread.deleted_at && !moderates) notFound();
   if (thread.hidden_at && !moderates && thread.author_id !== viewerId) notFound();
   const posts = await listThreadPosts(context.db, thread.id, page, { id: viewerId, moderates });
-  const reactions = await listReactions(
-    context.db,
-    posts.map((p) => p.id),
-    viewerId,
-  );
+  // Independent reads, side by side.
+  const [reactions, lastRead, tags, watchLevel] = await Promise.all([
+    listReactions(
+      context.db,
+      posts.map((p) => p.id),
+      viewerId,
+    ),
+    viewerId ? lastReadNumber(context.db, viewerId, thread.id) : null,
+    loadThreadTags(context.db, [thread.id], locale),
+    viewerId ? watchLevels(context.db, viewerId, { threadId: thread.id }) : null,
+  ]);
   let firstUnread: { number: number; href: string } | null = null;
   if (viewerId) {
-    const lastRead = await lastReadNumber(context.db, viewerId, thread.id);
     if (lastRead !== null && lastRead < thread.post_count) {
       const number = lastRead + 1;
       firstUnread = { number, href: postPath(thread.id, thread.slug, number) };
@@ -83,7 +88,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const lastShown = posts.at(-1)?.number;
     if (lastShown !== undefined && (lastRead === null || lastShown > lastRead)) await markThreadRead(context.db, viewerId, thread.id, lastShown);
   }
-  const tags = await loadThreadTags(context.db, [thread.id], locale);
   // Text for search engines and link previews comes only from public content.
   const isPublic = thread.group_visibility === "public" && !thread.hidden_at && !thread.deleted_at;
   // (A public thread's opening post is neither hidden nor deleted; on page 1 it is already loaded.)
@@ -100,7 +104,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           .where("posts.number", "=", 1)
           .executeTakeFirst();
   const description = opening ? excerpt(opening.body_html) : "";
-  const watch = viewerId ? (await watchLevels(context.db, viewerId, { threadId: thread.id })).thread ?? "tracking" : null;
+  const watch = watchLevel ? (watchLevel.thread ?? "tracking") : null;
   return {
     locale,
     thread: {

@@ -50,6 +50,9 @@ async function main() {
     for (let i = 0; i < rounds; i++) await (await fetch(base + page, { headers: { cookie } })).text();
     console.log(`  mean of ${rounds} in a row: ${((performance.now() - t0) / rounds).toFixed(1)} ms`);
   }
+  const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
+  const memory = process.memoryUsage();
+  console.log(`\nmemory: rss ${mb(memory.rss)}, heap ${mb(memory.heapUsed)} of ${mb(memory.heapTotal)}, external ${mb(memory.external)}, array buffers ${mb(memory.arrayBuffers)}`);
   server.close();
   await jobs.stop();
   await handle.close();

@@ -83,14 +83,21 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Resident memory of a process and its children, from /proc. */
-function treeRss(pid: number): { total: number; largest: number } {
+/**
+ * Memory of a process and its children, from /proc: resident (RSS, which
+ * counts the pages the processes share, such as Node's own code, once per
+ * process) and proportional (PSS, which splits each shared page among its
+ * sharers: what the server as a whole takes from the machine).
+ */
+function treeMemory(pid: number): { total: number; proportional: number; largest: number } {
   let total = 0;
+  let proportional = 0;
   let largest = 0;
   const visit = (id: number) => {
     try {
       const status = readFileSync(`/proc/${id}/status`, "utf8");
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? "0");
+      proportional += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${id}/smaps_rollup`, "utf8"))?.[1] ?? "0") * 1024;
       total += kb * 1024;
       largest = Math.max(largest, kb * 1024);
       for (const child of readFileSync(`/proc/${id}/task/${id}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) visit(Number(child));
@@ -99,7 +106,7 @@ function treeRss(pid: number): { total: number; largest: number } {
     }
   };
   visit(pid);
-  return { total, largest };
+  return { total, proportional, largest };
 }
 
 interface Result {
@@ -181,11 +188,15 @@ async function main() {
     });
     server.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
   });
-  let peak = { total: 0, largest: 0 };
+  let peak = { total: 0, proportional: 0, largest: 0 };
   let casePeak = 0;
   const sampler = setInterval(() => {
-    const now = treeRss(server.pid!);
-    peak = { total: Math.max(peak.total, now.total), largest: Math.max(peak.largest, now.largest) };
+    const now = treeMemory(server.pid!);
+    peak = {
+      total: Math.max(peak.total, now.total),
+      proportional: Math.max(peak.proportional, now.proportional),
+      largest: Math.max(peak.largest, now.largest),
+    };
     casePeak = Math.max(casePeak, now.total);
   }, 100);
 
@@ -234,12 +245,12 @@ async function main() {
 Machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${processes} web processes; ${seconds} s per case.
 Data: ${counts.groups} groups, ${counts.threads} threads, ${counts.posts} posts (one thread with ${long.post_count}).
 
-| page | as | concurrency | requests/s | p50 ms | p95 ms | p99 ms | errors | server MB |
+| page | as | concurrency | requests/s | p50 ms | p95 ms | p99 ms | errors | server RSS MB |
 | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows.join("\n")}
 
 Signed in as ${member}, a plain member of ${long.group_slug}.
-Server peak memory: ${(peak.total / 2 ** 20).toFixed(0)} MB in all (largest process ${(peak.largest / 2 ** 20).toFixed(0)} MB).`);
+Server peak memory: ${(peak.total / 2 ** 20).toFixed(0)} MB resident in all (largest process ${(peak.largest / 2 ** 20).toFixed(0)} MB); ${(peak.proportional / 2 ** 20).toFixed(0)} MB proportional (PSS: shared pages counted once).`);
 }
 
 main().catch((error: unknown) => {

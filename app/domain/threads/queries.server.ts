@@ -53,10 +53,17 @@ export async function loadThreadTags(db: Database, threadIds: number[], locale: 
       .execute(),
   ]);
   const add = (threadId: number, tag: ThreadTag) => result.set(threadId, [...(result.get(threadId) ?? []), tag]);
-  for (const p of principles) add(p.thread_id, { slug: p.slug, label: locale === "en" ? p.label_en : p.label_nl, href: `/p/${p.slug}` });
-  for (const t of themes) add(t.thread_id, { slug: t.slug, label: t.label, href: `/g/${t.group_slug}?tag=${encodeURIComponent(t.slug)}` });
+  for (const p of principles) add(p.thread_id, principleTag(p.slug, locale === "en" ? p.label_en : p.label_nl));
+  for (const t of themes) add(t.thread_id, themeTag(t.slug, t.label, t.group_slug));
   return result;
 }
+
+const principleTag = (slug: string, label: string): ThreadTag => ({ slug, label, href: `/p/${slug}` });
+const themeTag = (slug: string, label: string, groupSlug: string): ThreadTag => ({
+  slug,
+  label,
+  href: `/g/${groupSlug}?tag=${encodeURIComponent(slug)}`,
+});
 
 /** Threads (with their group and tags), visibility applied in SQL; ordered pinned first, then by activity. */
 async function listThreads(
@@ -95,6 +102,15 @@ async function listThreads(
       "groups.slug as group_slug",
       "groups.name as group_name",
       "thread_reads.last_read_number",
+      // Tags in the same round trip: principles in their order, then theme tags by label.
+      sql<Array<[string, string, string]>>`(
+        select coalesce(json_agg(json_build_array(p.slug, p.label_nl, p.label_en) order by p.position), '[]')
+        from thread_principles tp join principles p on p.slug = tp.principle_slug
+        where tp.thread_id = threads.id)`.as("principle_tags"),
+      sql<Array<[string, string, string]>>`(
+        select coalesce(json_agg(json_build_array(gt.slug, gt.label, tg.slug) order by gt.label), '[]')
+        from thread_tags tt join group_tags gt on gt.id = tt.tag_id join groups tg on tg.id = gt.group_id
+        where tt.thread_id = threads.id)`.as("theme_tags"),
     ])
     .where(groupIsVisibleTo(actor))
     .where("threads.deleted_at", "is", null)
@@ -125,11 +141,6 @@ async function listThreads(
     );
   }
   const rows = await query.orderBy("threads.last_posted_at", "desc").orderBy("threads.id", "desc").execute();
-  const tags = await loadThreadTags(
-    db,
-    rows.map((r) => r.id),
-    locale,
-  );
   return rows.map((row) => ({
     id: row.id,
     slug: row.slug,
@@ -142,7 +153,10 @@ async function listThreads(
     lastPoster: row.last_poster_name,
     author: row.author_name,
     group: { slug: row.group_slug, name: row.group_name },
-    tags: tags.get(row.id) ?? [],
+    tags: [
+      ...row.principle_tags.map(([slug, nl, en]) => principleTag(slug, locale === "en" ? en : nl)),
+      ...row.theme_tags.map(([slug, label, groupSlug]) => themeTag(slug, label, groupSlug)),
+    ],
     unread:
       viewerId === null
         ? null
