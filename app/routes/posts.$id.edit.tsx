@@ -4,7 +4,7 @@ import { FailureMessage } from "../components/failure-message";
 import { UserHtml } from "../components/user-html";
 import { forbidden, notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { requireMember } from "../auth/session.server";
-import { editPost, findEditablePost } from "../domain/threads/commands.server";
+import { editPost, findEditablePost, newMemberLimitsFrom } from "../domain/threads/commands.server";
 import { postBodySchema, postPath } from "../domain/threads/schema";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
@@ -51,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const { data, failure } = parseForm(editSchema, values);
   if (failure) return failure;
-  const result = await editPost(context.db, actor, postId, data);
+  const result = await editPost(context.db, actor, postId, data, newMemberLimitsFrom(context.config));
   throwForMissingOrSignedOut(result, request);
   if (!result.ok) {
     if ("currentBody" in result) {

@@ -25,6 +25,15 @@ describe("new members", () => {
     expect(visibleText(await mentions.text())).toContain("kun je maar een paar mensen per bericht noemen");
     // Links inside the forum (a quote's link back) do not count.
     expect((await client.post(url, { intent: "post", body: `[@bram](${url}#post-1): > hallo\n\nZie https://a.example en https://b.example`, idempotencyKey: key() })).status).toBe(302);
+    // An edit cannot add what a new post could not hold.
+    const own = await forum.handle.db.selectFrom("posts").select(["id", "version"]).where("author_id", "=", member.id).orderBy("id", "desc").executeTakeFirstOrThrow();
+    const edited = await client.post(`/posts/${own.id}/edit`, { body: "Zie https://a.example, https://b.example en https://c.example", version: String(own.version) });
+    expect(edited.status).toBe(422);
+    const editHtml = await edited.text();
+    expect(visibleText(editHtml)).toContain("In je eerste dagen kan een bericht maar een paar links");
+    expect(editHtml).toContain("https://c.example");
+    const editedMentions = await client.post(`/posts/${own.id}/edit`, { body: "Hallo @bram @carmen @daan", version: String(own.version) });
+    expect(editedMentions.status).toBe(422);
 
     const start = (title: string) => client.post("/g/goed-werk-in-de-praktijk/new", { intent: "post", title, body: "Mijn vraag", idempotencyKey: key() });
     expect((await start("Eerste vraag van een nieuwkomer")).status).toBe(302);

@@ -58,6 +58,32 @@ describe("notifications", () => {
     expect((await visitor().get("/notifications")).status).toBe(302);
   });
 
+  it("tell someone newly mentioned in an edited post, once", async () => {
+    const { client: carmen, url } = await newThread("carmen", "Bewerkte vermelding", "Wie denkt er mee?");
+    const post = await forum.handle.db
+      .selectFrom("posts")
+      .select(["id", "version"])
+      .where("thread_id", "=", Number(/\/t\/(\d+)/.exec(url)![1]))
+      .where("number", "=", 1)
+      .executeTakeFirstOrThrow();
+    const edit = async (body: string) => {
+      const { version } = await forum.handle.db.selectFrom("posts").select("version").where("id", "=", post.id).executeTakeFirstOrThrow();
+      expect((await carmen.post(`/posts/${post.id}/edit`, { body, version: String(version) })).status).toBe(302);
+    };
+    await edit("Wie denkt er mee? Misschien @daan.");
+    expect((await notificationsOf("daan", url)).map((n) => n.kind)).toEqual(["mention"]);
+    const daan = await as("daan");
+    expect(visibleText(await (await daan.get("/notifications")).text())).toContain("Carmen Bakker noemde je in Bewerkte vermelding");
+    // Taken out and put back, or kept in a later edit: no second notification. Someone new is told.
+    await edit("Wie denkt er mee?");
+    await edit("Wie denkt er mee? Misschien @daan of @eva.");
+    expect((await notificationsOf("daan", url)).map((n) => n.kind)).toEqual(["mention"]);
+    expect((await notificationsOf("eva", url)).map((n) => n.kind)).toEqual(["mention"]);
+    // Mentioning yourself tells no one.
+    await edit("Wie denkt er mee? Misschien @daan, @eva of ik, @carmen.");
+    expect(await notificationsOf("carmen", url)).toEqual([]);
+  });
+
   it("respect muting and never reach people who cannot see the content", async () => {
     const { url } = await newThread("bram", "Alleen voor de leerkring", "Wat vindt @carmen en @daan?", "leerkring-vakmanschap");
     // carmen is not a member of this private circle: no notification, no hint of it.

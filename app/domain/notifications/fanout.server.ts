@@ -125,6 +125,31 @@ export async function fanOutNewPost(
   }
 }
 
+/**
+ * An edited post that mentions someone new: they hear about it, once per
+ * post (someone already told about a mention in this post is not told again).
+ */
+export async function fanOutEditedMentions(
+  db: Database,
+  post: { id: number; threadId: number; groupId: string; authorId: string; newlyMentionedIds: string[] },
+) {
+  if (post.newlyMentionedIds.length === 0) return;
+  const target = { groupId: post.groupId, threadId: post.threadId, postId: post.id };
+  const alreadyTold = await db
+    .selectFrom("notifications")
+    .select("member_id")
+    .where("post_id", "=", post.id)
+    .where("kind", "=", "mention")
+    .execute();
+  const told = new Set([post.authorId, ...alreadyTold.map((n) => n.member_id)]);
+  const allowed = await reachable(
+    db,
+    post.newlyMentionedIds.filter((id) => !told.has(id)),
+    target,
+  );
+  await insertAll(db, "mention", allowed, post.authorId, target);
+}
+
 /** Reactions are batched: one unread notification per post, counting up. */
 export async function fanOutReaction(db: Database, reaction: { postId: number; reactorId: string }) {
   const post = await db

@@ -19,7 +19,7 @@ import { hitRateLimit } from "../../lib/rate-limit.server";
 import type { CommandResult } from "../accounts/commands.server";
 import { groupIsVisibleTo, loadStanding } from "../groups/queries.server";
 import { findVisibleThread } from "./queries.server";
-import { fanOutNewPost, fanOutReaction } from "../notifications/fanout.server";
+import { fanOutEditedMentions, fanOutNewPost, fanOutReaction } from "../notifications/fanout.server";
 import { MAX_TAGS, slugifyTitle } from "./schema";
 
 const notFound = { ok: false, status: 404, formError: "error.notFound.title" } as const;
@@ -332,6 +332,7 @@ export async function editPost(
   actor: Actor,
   postId: number,
   input: { body: string; version: number },
+  newMembers?: NewMemberLimits,
 ): Promise<EditResult> {
   const post = await findVisiblePost(db, actor, postId);
   if (!post) return notFound;
@@ -340,6 +341,9 @@ export async function editPost(
     return { ok: false, status: 403, formError: "error.forbidden.text" };
   }
   const { html, mentioned } = await renderPost(db, input.body);
+  // An edit may not add what a new member could not post.
+  const refusal = await newMemberRefusal(db, actor, post.group_id, html, mentioned.length, false, newMembers);
+  if (refusal) return refusal;
   return db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom("posts")
@@ -362,7 +366,16 @@ export async function editPost(
       .set({ body_markdown: input.body, body_html: html, version: current.version + 1, edited_at: new Date() })
       .where("id", "=", postId)
       .execute();
+    const before = await trx.selectFrom("post_mentions").select("member_id").where("post_id", "=", postId).execute();
     await recordMentions(trx, postId, mentioned);
+    const earlier = new Set(before.map((m) => m.member_id));
+    await fanOutEditedMentions(trx, {
+      id: postId,
+      threadId: post.thread_id,
+      groupId: post.group_id,
+      authorId: actor.id,
+      newlyMentionedIds: mentioned.map((m) => m.id).filter((id) => !earlier.has(id)),
+    });
     return { ok: true, threadId: post.thread_id, slug: post.thread_slug, number: post.number } as const;
   });
 }
