@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { MessageKey } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { FormMessage } from "./form-fields";
@@ -10,7 +10,11 @@ const REASONS: Array<["spam" | "rude" | "off_topic" | "other", MessageKey]> = [
   ["other", "reports.reason.other"],
 ];
 
-/** Report a post: reason and an optional explanation, behind a disclosure (no JavaScript needed). */
+/**
+ * Report a post: reason and an optional explanation, behind a disclosure (no
+ * JavaScript needed). With `href`, a closed form is only a link to the same
+ * page with this form open: a thread page does not carry 25 report forms.
+ */
 export function ReportForm({
   postId,
   open,
@@ -19,7 +23,10 @@ export function ReportForm({
   message,
   legend = "reports.legend",
   summary = "reports.report",
+  href,
 }: {
+  /** Where the form is shown open (the page itself with a query), when it should not be sent closed. */
+  href?: string;
   /** The reported post; none for a meetup (its page says which). */
   postId?: number;
   legend?: MessageKey;
@@ -31,6 +38,13 @@ export function ReportForm({
 }) {
   const t = useTranslate();
   const prefix = `report-${postId ?? "event"}`;
+  if (href && !open) {
+    return (
+      <Link to={href} preventScrollReset>
+        {t(summary)}
+      </Link>
+    );
+  }
   return (
     <details className="post__confirm" open={open || undefined}>
       <summary>{t(summary)}</summary>

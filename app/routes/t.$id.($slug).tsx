@@ -204,6 +204,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!result.ok) return formFailure(values, result);
     const back = new URL(request.url);
     back.searchParams.delete("quote");
+    back.searchParams.delete("report");
     back.searchParams.set("reported", "1");
     throw redirect(`${back.pathname}${back.search}`);
   }
@@ -381,7 +382,8 @@ export default function ThreadPage() {
                 {post.can.report && !post.hidden ? (
                   <ReportForm
                     postId={post.id}
-                    open={Boolean(failedOn("report", post.id))}
+                    href={`/t/${thread.id}/${thread.slug}?${page > 1 ? `page=${page}&` : ""}report=${post.id}#post-${post.number}`}
+                    open={Boolean(failedOn("report", post.id)) || searchParams.get("report") === String(post.id)}
                     values={failedOn("report", post.id) ? values : {}}
                     errors={failedOn("report", post.id) ? (failure?.fieldErrors ?? {}) : {}}
                     message={failedOn("report", post.id) ? failure?.formError : undefined}

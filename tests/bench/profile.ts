@@ -23,7 +23,7 @@ async function main() {
   let queries: Array<{ sql: string; ms: number }> = [];
   const handle = await openDatabase({ url: databaseUrl, poolSize: 4, onQuery: (sql, ms) => queries.push({ sql, ms }) });
   const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
-  const config = loadConfig({ ...process.env, NODE_ENV: "production", LOG_REQUESTS: "false", DATABASE_URL: databaseUrl });
+  const config = loadConfig({ ...process.env, NODE_ENV: "production", LOG_REQUESTS: "false", DATABASE_URL: databaseUrl, PAGE_CACHE_SECONDS: "0" });
   const jobs = await startJobQueue(handle, { config, work: false });
   const app = createHttpApp({ build, db: handle.db, embeddedDatabase: false, jobs, config, publicDir: path.join(root, "public") });
   const server = app.listen(0, "127.0.0.1");
@@ -35,7 +35,8 @@ async function main() {
     headers: { origin: base, "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ identifier: username, password: BENCH_PASSWORD, redirectTo: "/" }),
   });
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  // PROFILE_AS=visitor asks without the session (the page cache is off here).
+  const cookie = process.env.PROFILE_AS === "visitor" ? "" : signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   for (const page of process.argv.slice(2)) {
     for (let i = 0; i < 20; i++) await (await fetch(base + page, { headers: { cookie } })).text();
     queries = [];

@@ -20,6 +20,21 @@ const report = (client: Awaited<ReturnType<typeof as>>, url: string, postId: str
   client.post(url, { intent: "report", postId, reason, text });
 
 describe("reports", () => {
+  it("are offered per post as a link that opens that post's form, without sending a form for every post", async () => {
+    const { url, postId } = await postIn("eva", "Een bericht om te melden.");
+    const carmen = await as("carmen");
+    const page = await (await carmen.get(url)).text();
+    const number = (await forum.handle.db.selectFrom("posts").select("number").where("id", "=", Number(postId)).executeTakeFirstOrThrow()).number;
+    expect(page).toContain(`href="${url}?report=${postId}#post-${number}"`);
+    expect(visibleText(page)).not.toContain("Waarom meld je dit bericht?");
+    const opened = await (await carmen.get(`${url}?report=${postId}`)).text();
+    expect(opened.match(/Waarom meld je dit bericht\?/g)).toHaveLength(1);
+    expect(opened).toContain(`id="report-${postId}-text"`);
+    const sent = await carmen.post(`${url}?report=${postId}`, { intent: "report", postId, reason: "spam", text: "" });
+    expect(sent.status).toBe(302);
+    expect(sent.headers.get("location")).toBe(`${url}?reported=1`);
+  });
+
   it("go once per member to the circle's hosts, collapse per post, and tell the reporters the outcome", async () => {
     const { url, postId } = await postIn("eva", "Wat een onzin, jullie snappen er niets van.");
     const carmen = await as("carmen");
