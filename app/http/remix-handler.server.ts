@@ -38,6 +38,11 @@ export function remixHandler(
       const cacheKey = context.actor.kind === "member" || !pageCache?.enabled ? null : pageCacheKey(pageCache, req);
       const response = await handleRequest(request, context);
       const isDocumentRequest = !url.searchParams.has("_data");
+      if (isDocumentRequest && response.headers.get("content-type")?.startsWith("text/html") && !response.headers.has("cache-control")) {
+        // A page depends on who asks and in which language: no shared cache may keep a member's page or mix languages.
+        response.headers.set("Cache-Control", context.actor.kind === "member" ? "private, no-cache" : "no-cache");
+        response.headers.append("Vary", "Cookie, Accept-Language");
+      }
       if (context.requestState.databaseUnavailable && response.status >= 500 && isDocumentRequest) {
         // Database down: a fast, translated 503 the client may retry.
         await response.body?.cancel();

@@ -22,7 +22,13 @@ describe("the visitors' page cache", () => {
     expect(visibleText(await (await visitor().get(url)).text())).toContain("Wanneer voelt werk voor jou als goed werk?");
     // …but never for members, nor for anyone carrying another cookie.
     const carmen = await as("carmen");
-    expect(visibleText(await (await carmen.get(url)).text())).toContain("Een stille nieuwe titel");
+    const memberPage = await carmen.get(url);
+    expect(visibleText(await memberPage.text())).toContain("Een stille nieuwe titel");
+    // Nor by any cache between the forum and the browser: a member's page is private, and pages vary by cookie and language.
+    expect(memberPage.headers.get("cache-control")).toBe("private, no-cache");
+    const visitorPage = await visitor().get(url);
+    expect(visitorPage.headers.get("cache-control")).toBe("no-cache");
+    expect(visitorPage.headers.get("vary")).toMatch(/Cookie, Accept-Language/);
     expect(visibleText(await (await visitor().get(url, { cookie: "something=else" })).text())).toContain("Een stille nieuwe titel");
 
     // A write through the forum empties the cache.
