@@ -7,7 +7,7 @@ import { GroupBadges, ROLE_KEYS } from "../components/group-badge";
 import { UserHtml } from "../components/user-html";
 import { requireVisibleGroup, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { joinGroup, leaveGroup, requestToJoin, withdrawJoinRequest } from "../domain/groups/commands.server";
-import { listGroupMembers } from "../domain/groups/queries.server";
+import { listGroupFaces } from "../domain/groups/queries.server";
 import { listGroupTags, listGroupThreads, THREADS_PER_PAGE } from "../domain/threads/queries.server";
 import { listPrinciples } from "../domain/principles/queries.server";
 import { notFound } from "../auth/guards.server";
@@ -35,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (page < 1) notFound();
   // Independent reads, side by side. A tag is one of the five principles or one of the circle's own theme tags.
   const [members, themeTags, principles, events, watchLevel] = await Promise.all([
-    can.viewMembers ? listGroupMembers(context.db, group.id) : [],
+    can.viewMembers ? listGroupFaces(context.db, group.id, PREVIEW) : [],
     listGroupTags(context.db, group.id),
     listPrinciples(context.db, locale),
     listEvents(context.db, context.actor, locale, { groupId: group.id, limit: 3 }),

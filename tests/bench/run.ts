@@ -2,8 +2,9 @@
  * `npm run bench`: seeds a large network on PostgreSQL (once), starts the
  * production build with one web process per core, and measures requests/s
  * and latency percentiles at concurrency 1 and 16 for the main pages, as a
- * visitor (page cache on) and as a signed-in member (never cached), plus the
- * server's peak memory. Figures go in tests/bench/README.md.
+ * visitor (page cache on), as a signed-in member (never cached) loading the
+ * page, and as that member moving to it with JavaScript (only the page's
+ * route data, as Remix asks for it), plus the server's peak memory. Figures go in tests/bench/README.md.
  *
  *   BENCH_DATABASE_URL  default postgres://postgres@127.0.0.1:5432/gwn_bench
  *   BENCH_SECONDS       measuring time per case (default 8)
@@ -211,22 +212,24 @@ async function main() {
   if (signIn.status !== 302 || !cookie) throw new Error(`signing in failed: ${signIn.status}`);
 
   const lastPage = Math.ceil(long.post_count / 25);
-  const pages: Array<[string, string]> = [
-    ["home", "/"],
-    ["group page", `/g/${long.group_slug}`],
-    ["thread, first page (25 posts)", `/t/${typical.id}/${typical.slug}`],
-    [`long thread, last page (${lastPage})`, `/t/${long.id}/${long.slug}?page=${lastPage}`],
-    ["principle page", "/p/goed-werk"],
-    ["search: one word", "/search?q=vertrouwen"],
-    ["search: phrase and filter", "/search?q=%22goed+werk%22&type=posts&sort=newest"],
+  // Each page with its Remix route: a member with JavaScript moving between pages asks only for that route's data.
+  const pages: Array<[string, string, string]> = [
+    ["home", "/", "routes/_index"],
+    ["group page", `/g/${long.group_slug}`, "routes/g.$slug"],
+    ["thread, first page (25 posts)", `/t/${typical.id}/${typical.slug}`, "routes/t.$id.($slug)"],
+    [`long thread, last page (${lastPage})`, `/t/${long.id}/${long.slug}?page=${lastPage}`, "routes/t.$id.($slug)"],
+    ["principle page", "/p/goed-werk", "routes/p.$slug"],
+    ["search: one word", "/search?q=vertrouwen", "routes/search"],
+    ["search: phrase and filter", "/search?q=%22goed+werk%22&type=posts&sort=newest", "routes/search"],
   ];
   // BENCH_PAGES=search (a regular expression) measures only matching pages.
   const only = process.env.BENCH_PAGES ? new RegExp(process.env.BENCH_PAGES) : null;
   const rows: string[] = [];
-  for (const audience of ["visitor", "member"] as const) {
-    for (const [name, url] of pages.filter(([name]) => !only || only.test(name))) {
+  for (const audience of ["visitor", "member", "member, navigating"] as const) {
+    for (const [name, page, routeId] of pages.filter(([name]) => !only || only.test(name))) {
+      const url = audience === "member, navigating" ? `${page}${page.includes("?") ? "&" : "?"}_data=${encodeURIComponent(routeId)}` : page;
       for (const concurrency of [1, 16]) {
-        const auth = audience === "member" ? cookie : undefined;
+        const auth = audience === "visitor" ? undefined : cookie;
         await load(base + url, concurrency, 1000, auth); // warm-up
         casePeak = 0;
         const r = await load(base + url, concurrency, seconds * 1000, auth);

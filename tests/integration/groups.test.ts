@@ -75,6 +75,38 @@ describe("private means private", () => {
   });
 });
 
+describe("a circle's page", () => {
+  it("shows every host and the first twelve members (hosts first, then by name) however many join, with the full count", async () => {
+    const id = await groupId("goed-werk-in-de-praktijk");
+    for (let i = 0; i < 20; i++) {
+      const m = await createMember(forum.handle.db, `aa.kring${String(i).padStart(2, "0")}`);
+      await forum.handle.db.insertInto("group_members").values({ group_id: id, member_id: m.id, role: "member" }).execute();
+    }
+    const html = await (await visitor().get("/g/goed-werk-in-de-praktijk")).text();
+    const section = (title: string) => {
+      const start = html.indexOf(`>${title}</h2>`);
+      return html.slice(start, html.indexOf("</section>", start));
+    };
+    const names = (part: string) => [...part.matchAll(/href="\/u\/([^"]+)"/g)].map((m) => m[1]);
+    expect(names(section("Gastheren en gastvrouwen"))).toEqual(["bram", "anna"]);
+    const total = (await forum.handle.db.selectFrom("group_members").select((eb) => eb.fn.countAll<number>().as("n")).where("group_id", "=", id).executeTakeFirstOrThrow()).n;
+    const everyone = await forum.handle.db
+      .selectFrom("group_members")
+      .innerJoin("members", "members.id", "group_members.member_id")
+      .select(["members.username", "members.display_name", "group_members.role"])
+      .where("group_id", "=", id)
+      .execute();
+    const rank = (role: string) => (role === "owner" ? 0 : role === "moderator" ? 1 : 2);
+    const expected = everyone
+      .sort((a, b) => rank(a.role) - rank(b.role) || (a.display_name < b.display_name ? -1 : a.display_name > b.display_name ? 1 : 0))
+      .slice(0, 12)
+      .map((m) => m.username);
+    const members = section("Leden");
+    expect(names(members)).toEqual(expected);
+    expect(visibleText(members)).toContain(`Alle leden (${total})`);
+  });
+});
+
 describe("joining and leaving", () => {
   it("lets a verified member join an open circle and leave it; an unverified one is asked to confirm first", async () => {
     await createMember(forum.handle.db, "open.joiner");

@@ -146,13 +146,48 @@ export async function findListedOrVisibleGroupById(db: Database, actor: Actor, g
     .executeTakeFirst();
 }
 
+/** The members list's order: owners, moderators, then everyone by name. */
+const HOSTS_FIRST = sql`case group_members.role when 'owner' then 0 when 'moderator' then 1 else 2 end`;
+
 export async function listGroupMembers(db: Database, groupId: string) {
   return db
     .selectFrom("group_members")
     .innerJoin("members", "members.id", "group_members.member_id")
     .select(["members.id", "members.username", "members.display_name", "group_members.role", "group_members.joined_at", "group_members.trusted"])
     .where("group_members.group_id", "=", groupId)
-    .orderBy(sql`case group_members.role when 'owner' then 0 when 'moderator' then 1 else 2 end`)
+    .orderBy(HOSTS_FIRST)
+    .orderBy("members.display_name")
+    .execute();
+}
+
+/**
+ * For a circle's page: its hosts and the first `preview` members in the
+ * members list's order (hosts first, then by name), however large the circle.
+ */
+export async function listGroupFaces(db: Database, groupId: string, preview: number) {
+  return db
+    .selectFrom("group_members")
+    .innerJoin("members", "members.id", "group_members.member_id")
+    .select(["members.username", "members.display_name", "group_members.role"])
+    .where("group_members.group_id", "=", groupId)
+    .where((eb) =>
+      eb.or([
+        eb("group_members.role", "!=", "member"),
+        eb(
+          "group_members.member_id",
+          "in",
+          eb
+            .selectFrom("group_members")
+            .innerJoin("members", "members.id", "group_members.member_id")
+            .select("group_members.member_id")
+            .where("group_members.group_id", "=", groupId)
+            .orderBy(HOSTS_FIRST)
+            .orderBy("members.display_name")
+            .limit(preview),
+        ),
+      ]),
+    )
+    .orderBy(HOSTS_FIRST)
     .orderBy("members.display_name")
     .execute();
 }
