@@ -53,7 +53,8 @@ export function remixHandler(
       if (cacheKey !== null && response.status === 200 && !response.headers.has("set-cookie") && response.body) {
         const page = {
           status: response.status,
-          headers: [...response.headers.entries()],
+          // Length and encoding are set when sent (plain or gzipped).
+          headers: [...response.headers.entries()].filter(([name]) => name !== "content-length" && name !== "content-encoding"),
           body: Buffer.from(await response.arrayBuffer()),
           nonce: context.nonce,
         };
