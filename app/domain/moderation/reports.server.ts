@@ -6,9 +6,9 @@ import type { MessageKey } from "../../i18n/nl";
 import { safeText } from "../accounts/schema";
 import type { CommandResult } from "../accounts/commands.server";
 import { recordAudit, removeMember } from "../groups/commands.server";
-import { groupIsVisibleTo, loadStanding } from "../groups/queries.server";
+import { loadStanding } from "../groups/queries.server";
 import { notifyMember } from "../notifications/fanout.server";
-import { applyHide } from "../threads/commands.server";
+import { applyHide, findVisiblePost } from "../threads/commands.server";
 import { postPath } from "../threads/schema";
 import { canManageEvents } from "../../auth/policy";
 import { cancelEvent, type EventContext } from "../events/commands.server";
@@ -50,30 +50,6 @@ export const decisionSchema = z.object({
 const notFound = { ok: false, status: 404, formError: "error.notFound.title" } as const;
 const mustSignIn = { ok: false, status: 401, formError: "groups.signInFirst" } as const;
 
-/** A post the actor can see, with what moderation needs. */
-async function visiblePost(db: Database, actor: Actor, postId: number) {
-  return db
-    .selectFrom("posts")
-    .innerJoin("threads", "threads.id", "posts.thread_id")
-    .innerJoin("groups", "groups.id", "threads.group_id")
-    .select([
-      "posts.id",
-      "posts.number",
-      "posts.author_id",
-      "posts.hidden_at",
-      "posts.hidden_by",
-      "posts.deleted_at",
-      "threads.id as thread_id",
-      "threads.title as thread_title",
-      "threads.slug as thread_slug",
-      "groups.id as group_id",
-      "groups.name as group_name",
-    ])
-    .where("posts.id", "=", postId)
-    .where(groupIsVisibleTo(actor))
-    .executeTakeFirst();
-}
-
 /**
  * Any member may report a post they can see, once. Reports on the same post
  * collapse into one review item. When enough trusted members (hosts, site
@@ -86,7 +62,7 @@ export async function reportPost(
   input: { postId: number; reason: (typeof REPORT_REASONS)[number]; text: string },
   hideThreshold: number,
 ): Promise<CommandResult<{ autoHidden: boolean }>> {
-  const post = await visiblePost(db, actor, input.postId);
+  const post = await findVisiblePost(db, actor, input.postId);
   if (!post || post.deleted_at) return notFound;
   if (!isMember(actor)) return mustSignIn;
   if (!canContribute(actor)) return { ok: false, status: 403, formError: "groups.verifyFirst" };
@@ -156,11 +132,11 @@ export async function reviewQueue(db: Database, groupId: string | null): Promise
     .orderBy("reports.created_at")
     .limit(500);
   if (groupId) query = query.where("threads.group_id", "=", groupId);
-  const rows = await query.execute();
-  const items = new Map<number, ReviewItem>();
-  for (const r of rows) {
-    const item = items.get(r.post_id!) ?? {
-      target: "post" as const,
+  const postItems = itemsPerTarget(
+    await query.execute(),
+    (r) => r.post_id!,
+    (r) => ({
+      target: "post",
       postId: r.post_id!,
       href: postPath(r.thread_id, r.thread_slug, r.number),
       threadTitle: r.thread_title,
@@ -169,11 +145,8 @@ export async function reviewQueue(db: Database, groupId: string | null): Promise
       author: r.author,
       excerpt: r.body_markdown.slice(0, 400),
       hidden: r.hidden_at !== null,
-      reports: [],
-    };
-    item.reports.push({ reason: r.reason, text: r.text, reporter: r.reporter, at: r.created_at.toISOString() });
-    items.set(r.post_id!, item);
-  }
+    }),
+  );
   // Reported meetups: one item per meetup.
   let events = db
     .selectFrom("reports")
@@ -198,10 +171,11 @@ export async function reviewQueue(db: Database, groupId: string | null): Promise
     .orderBy("reports.created_at")
     .limit(500);
   events = groupId ? events.where("events.group_id", "=", groupId) : events;
-  const eventItems = new Map<number, ReviewItem>();
-  for (const r of await events.execute()) {
-    const item = eventItems.get(r.event_id!) ?? {
-      target: "event" as const,
+  const eventItems = itemsPerTarget(
+    await events.execute(),
+    (r) => r.event_id!,
+    (r) => ({
+      target: "event",
       postId: r.event_id!,
       href: `/e/${r.event_id}`,
       threadTitle: r.title,
@@ -210,12 +184,25 @@ export async function reviewQueue(db: Database, groupId: string | null): Promise
       author: r.author,
       excerpt: r.description_markdown.slice(0, 400),
       hidden: r.cancelled_at !== null,
-      reports: [],
-    };
-    item.reports.push({ reason: r.reason, text: r.text, reporter: r.reporter, at: r.created_at.toISOString() });
-    eventItems.set(r.event_id!, item);
+    }),
+  );
+  return [...postItems, ...eventItems];
+}
+
+/** Report rows (oldest first) gathered into one review item per reported post or meetup. */
+function itemsPerTarget<R extends { reason: ReviewItem["reports"][number]["reason"]; text: string; reporter: string; created_at: Date }>(
+  rows: R[],
+  targetOf: (row: R) => number,
+  itemOf: (row: R) => Omit<ReviewItem, "reports">,
+): ReviewItem[] {
+  const items = new Map<number, ReviewItem>();
+  for (const row of rows) {
+    const target = targetOf(row);
+    const item = items.get(target) ?? { ...itemOf(row), reports: [] };
+    item.reports.push({ reason: row.reason, text: row.text, reporter: row.reporter, at: row.created_at.toISOString() });
+    items.set(target, item);
   }
-  return [...items.values(), ...eventItems.values()];
+  return [...items.values()];
 }
 
 /** Any member may report a meetup they can see (not their own), once. */
@@ -282,7 +269,7 @@ export async function decideReports(
   actor: Actor,
   input: { postId: number; decision: "agree" | "disagree" | "dismiss"; reason: string; sanction: "none" | "warn" | "remove" },
 ): Promise<CommandResult> {
-  const post = await visiblePost(db, actor, input.postId);
+  const post = await findVisiblePost(db, actor, input.postId);
   if (!post) return notFound;
   if (!isMember(actor)) return mustSignIn;
   const standing = await loadStanding(db, post.group_id, actor);

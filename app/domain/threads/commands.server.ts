@@ -294,8 +294,8 @@ export async function replyToThread(
   }
 }
 
-/** A post with its thread and group, if the actor can see it. */
-async function findVisiblePost(db: Database, actor: Actor, postId: number) {
+/** A post with its thread and group, if the actor can see it (for editing, reacting, hiding and reporting). */
+export async function findVisiblePost(db: Database, actor: Actor, postId: number) {
   return db
     .selectFrom("posts")
     .innerJoin("threads", "threads.id", "posts.thread_id")
@@ -308,10 +308,12 @@ async function findVisiblePost(db: Database, actor: Actor, postId: number) {
       "posts.version",
       "posts.deleted_at",
       "posts.hidden_at",
+      "posts.hidden_by",
       "threads.id as thread_id",
       "threads.title as thread_title",
       "threads.slug as thread_slug",
       "groups.id as group_id",
+      "groups.name as group_name",
     ])
     .where("posts.id", "=", postId)
     .where(groupIsVisibleTo(actor))
