@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "../auth/guards.server";
 import { eventIdFrom } from "../domain/events/context.server";
-import { calendarText } from "../domain/events/ics.server";
+import { calendarEventOf, calendarText } from "../domain/events/ics.server";
 import { findVisibleEvent } from "../domain/events/queries.server";
 import { publicOrigin } from "../lib/http.server";
 
@@ -20,22 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       .where("member_id", "=", context.actor.id)
       .where("status", "=", "going")
       .executeTakeFirst()) !== undefined;
-  const text = calendarText(publicOrigin(request, context.config), event.title, [
-    {
-      id: event.id,
-      title: event.title,
-      descriptionMarkdown: event.description_markdown,
-      startsAt: event.starts_at,
-      endsAt: event.ends_at,
-      timeZone: event.time_zone,
-      placeName: event.place_name,
-      placeAddress: event.place_address,
-      onlineUrl: going ? event.online_url : null,
-      sequence: event.sequence,
-      cancelled: event.cancelled_at !== null,
-      updatedAt: event.updated_at,
-    },
-  ]);
+  const text = calendarText(publicOrigin(request, context.config), event.title, [calendarEventOf(event, going)]);
   return new Response(text, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

@@ -10,7 +10,7 @@ import { groupIsVisibleTo, loadStanding } from "../groups/queries.server";
 import { startThread } from "../threads/commands.server";
 import { slugifyTitle } from "../threads/schema";
 import { eventEmail, type EventEmailKind } from "./emails";
-import { calendarText } from "./ics.server";
+import { calendarEventOf, calendarText } from "./ics.server";
 import { findVisibleEvent } from "./queries.server";
 import { notifyMember } from "../notifications/fanout.server";
 import { unsubscribeUrl, wantsImmediately } from "../notifications/email.server";
@@ -35,39 +35,6 @@ async function standingFor(db: Database, groupId: string | null, actor: Actor) {
 }
 
 /** The event as the calendar file of someone who is (or is not) going sees it. */
-function calendarEventOf(
-  event: {
-    id: number;
-    title: string;
-    description_markdown: string;
-    starts_at: Date;
-    ends_at: Date;
-    time_zone: string;
-    place_name: string;
-    place_address: string;
-    online_url: string | null;
-    sequence: number;
-    cancelled_at: Date | null;
-    updated_at: Date;
-  },
-  withOnlineLink: boolean,
-) {
-  return {
-    id: event.id,
-    title: event.title,
-    descriptionMarkdown: event.description_markdown,
-    startsAt: event.starts_at,
-    endsAt: event.ends_at,
-    timeZone: event.time_zone,
-    placeName: event.place_name,
-    placeAddress: event.place_address,
-    onlineUrl: withOnlineLink ? event.online_url : null,
-    sequence: event.sequence,
-    cancelled: event.cancelled_at !== null,
-    updatedAt: event.updated_at,
-  };
-}
-
 /** Queues one email per member about this event, in their own language, with the .ics (sent only if the transaction commits). */
 async function notify(trx: Tx, ctx: EventContext, eventId: number, memberIds: string[], kind: EventEmailKind) {
   if (memberIds.length === 0) return;

@@ -1,41 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "../../../db/index";
-import type { CalendarEvent } from "./ics.server";
+import { calendarEventOf, type CalendarEvent } from "./ics.server";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
 const FEED_WINDOW_DAYS = 180;
-
-function toCalendarEvent(row: {
-  id: number;
-  title: string;
-  description_markdown: string;
-  starts_at: Date;
-  ends_at: Date;
-  time_zone: string;
-  place_name: string;
-  place_address: string;
-  online_url: string | null;
-  sequence: number;
-  cancelled_at: Date | null;
-  updated_at: Date;
-  status?: string | null;
-}): CalendarEvent {
-  return {
-    id: row.id,
-    title: row.title,
-    descriptionMarkdown: row.description_markdown,
-    startsAt: row.starts_at,
-    endsAt: row.ends_at,
-    timeZone: row.time_zone,
-    placeName: row.place_name,
-    placeAddress: row.place_address,
-    onlineUrl: row.status === "going" ? row.online_url : null,
-    sequence: row.sequence,
-    cancelled: row.cancelled_at !== null,
-    updatedAt: row.updated_at,
-  };
-}
 
 /** A public circle's events from a while back onwards (cancelled ones stay, marked, so calendars drop them). */
 export async function publicGroupFeed(db: Database, groupSlug: string): Promise<{ name: string; events: CalendarEvent[] } | null> {
@@ -49,7 +18,8 @@ export async function publicGroupFeed(db: Database, groupSlug: string): Promise<
     .orderBy("starts_at")
     .limit(500)
     .execute();
-  return { name: group.name, events: rows.map((r) => toCalendarEvent(r)) };
+  // A public feed never carries an online link.
+  return { name: group.name, events: rows.map((r) => calendarEventOf(r, false)) };
 }
 
 /** The events a member is going to or waiting for, behind their secret feed address. */
@@ -88,7 +58,7 @@ export async function memberFeed(db: Database, token: string): Promise<{ name: s
     .orderBy("events.starts_at")
     .limit(500)
     .execute();
-  return { name: owner.display_name, events: rows.map((r) => toCalendarEvent(r)) };
+  return { name: owner.display_name, events: rows.map((r) => calendarEventOf(r, r.status === "going")) };
 }
 
 /** Makes (or replaces: the old address stops working) a member's secret feed address. */

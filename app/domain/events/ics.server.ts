@@ -53,3 +53,37 @@ export function calendarText(
   }
   return calendar.toString();
 }
+
+/** An event row as a calendar entry; the online link only for those who may have it (going). */
+export function calendarEventOf(
+  event: {
+    id: number;
+    title: string;
+    description_markdown: string;
+    starts_at: Date;
+    ends_at: Date;
+    time_zone: string;
+    place_name: string;
+    place_address: string;
+    online_url: string | null;
+    sequence: number;
+    cancelled_at: Date | null;
+    updated_at: Date;
+  },
+  withOnlineLink: boolean,
+): CalendarEvent {
+  return {
+    id: event.id,
+    title: event.title,
+    descriptionMarkdown: event.description_markdown,
+    startsAt: event.starts_at,
+    endsAt: event.ends_at,
+    timeZone: event.time_zone,
+    placeName: event.place_name,
+    placeAddress: event.place_address,
+    onlineUrl: withOnlineLink ? event.online_url : null,
+    sequence: event.sequence,
+    cancelled: event.cancelled_at !== null,
+    updatedAt: event.updated_at,
+  };
+}
