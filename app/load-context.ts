@@ -20,7 +20,7 @@ export interface AppContext {
   /** Served over https (cookies get Secure and the __Host- prefix). */
   secure: boolean;
   /** Filled in while Remix handles the request; read by the HTTP layer afterwards. */
-  requestState: { databaseUnavailable: boolean };
+  requestState: { databaseUnavailable: boolean; wrote: boolean };
 }
 
 declare module "@remix-run/node" {

@@ -9,7 +9,10 @@ import type { JobQueue } from "../lib/jobs.server";
 import type { Config } from "../lib/env.server";
 import { PageCache, servePageCache } from "./page-cache.server";
 import { remixHandler } from "./remix-handler.server";
+import { formBodyGuard, inputGuard } from "./input-guard.server";
 import { bodyLimit, sameOriginGuard, securityHeaders, sendErrorPage } from "./security.server";
+import type { SiteAddress } from "./site.server";
+import { WriteTracker } from "./write-tracker.server";
 
 export interface HttpAppOptions {
   build: ServerBuild;
@@ -17,19 +20,21 @@ export interface HttpAppOptions {
   embeddedDatabase: boolean;
   jobs: JobQueue;
   config: Config;
+  /** The forum's own origin and the hosts it answers to (its port is set once listening). */
+  site: SiteAddress;
   /** Folder holding `build/` (fingerprinted assets) and the other public files. */
   publicDir: string;
   log?: (line: string) => void;
 }
 
 /** The one place for cross-cutting concerns, in the order they must run. */
-export function createHttpApp({ build, db, embeddedDatabase, jobs, config, publicDir, log }: HttpAppOptions) {
+export function createHttpApp({ build, db, embeddedDatabase, jobs, config, site, publicDir, log }: HttpAppOptions) {
   const app = express();
   const production = config.NODE_ENV === "production";
   const pageCache = new PageCache(config.PAGE_CACHE_SECONDS);
   app.disable("x-powered-by");
-  // Without a trusted proxy the client IP and protocol come from the socket.
-  app.set("trust proxy", config.TRUST_PROXY ? 1 : false);
+  // The client IP and protocol come from the socket, unless the connection comes from a configured proxy.
+  app.set("trust proxy", config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY : false);
 
   if (log) {
     app.use((req, res, next) => {
@@ -43,6 +48,8 @@ export function createHttpApp({ build, db, embeddedDatabase, jobs, config, publi
   }
 
   app.use(securityHeaders({ production }));
+  // Methods, hosts, addresses and cookies we cannot use are refused before any other work.
+  app.use(inputGuard(site));
   // Visitors' pages straight from the cache (already gzipped): before any other work.
   app.use(servePageCache(pageCache));
   app.use(compression());
@@ -54,13 +61,9 @@ export function createHttpApp({ build, db, embeddedDatabase, jobs, config, publi
   );
   app.use(express.static(publicDir, { maxAge: "1h", index: false }));
 
-  app.use(sameOriginGuard({ publicUrl: config.PUBLIC_URL }));
-  // Any write may change what visitors see.
-  app.use((req, res, next) => {
-    if (req.method !== "GET" && req.method !== "HEAD") res.on("finish", () => pageCache.invalidate());
-    next();
-  });
   app.use(bodyLimit());
+  app.use(sameOriginGuard({ publicUrl: config.PUBLIC_URL }));
+  app.use(formBodyGuard());
 
   // The session is validated once per request, before any loader or action.
   app.use(async (req, res, next) => {
@@ -80,8 +83,11 @@ export function createHttpApp({ build, db, embeddedDatabase, jobs, config, publi
 
   app.all(
     "*",
-    remixHandler(build, production ? "production" : "development", (req, res) => ({
-      db,
+    remixHandler(build, production ? "production" : "development", site, (req, res) => {
+      const requestState = { databaseUnavailable: false, wrote: false };
+      return {
+      // Notes whether this request wrote, so only committed writes empty the visitors' cache.
+      db: db.withPlugin(new WriteTracker(requestState)),
       embeddedDatabase,
       jobs,
       config,
@@ -90,8 +96,9 @@ export function createHttpApp({ build, db, embeddedDatabase, jobs, config, publi
       sessionToken: res.locals.auth.sessionToken,
       clientIp: req.ip ?? req.socket.remoteAddress ?? "",
       secure: req.secure,
-      requestState: { databaseUnavailable: false },
-    }), pageCache),
+      requestState,
+      };
+    }, pageCache),
   );
 
   // Errors that escaped Remix (rare): a translated page, never a stack trace.

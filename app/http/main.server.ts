@@ -31,6 +31,12 @@ async function main() {
     throw error;
   }
   process.env.NODE_ENV = config.NODE_ENV;
+  if (cluster.isPrimary && config.NODE_ENV === "production" && !config.PUBLIC_URL) {
+    console.warn(
+      `PUBLIC_URL is not set: links in emails, feeds, sitemaps and calendars point to http://localhost:${config.PORT}, ` +
+        "and only requests for localhost are answered. Set PUBLIC_URL to the forum's public address (see README, Configuration).",
+    );
+  }
 
   let processes = config.WEB_CONCURRENCY === "auto" ? os.availableParallelism() : config.WEB_CONCURRENCY;
   if (processes > 1 && !config.DATABASE_URL) {

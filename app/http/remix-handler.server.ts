@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from "express";
 import "../load-context";
 import { pageCacheKey, sendCachedPage, type PageCache } from "./page-cache.server";
 import { sendErrorPage } from "./security.server";
+import type { SiteAddress } from "./site.server";
 
 /**
  * Express → Remix, like @remix-run/express, but the body comes from the
@@ -11,6 +12,7 @@ import { sendErrorPage } from "./security.server";
 export function remixHandler(
   build: ServerBuild,
   mode: string,
+  site: SiteAddress,
   getContext: (req: Request, res: Response) => AppLoadContext,
   pageCache?: PageCache,
 ) {
@@ -19,12 +21,17 @@ export function remixHandler(
     try {
       const controller = new AbortController();
       res.on("close", () => controller.abort());
-      const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? "localhost"}`);
+      // The forum's own origin, never the request's Host: whatever a loader builds from request.url is ours.
+      const url = new URL(req.originalUrl, site.origin);
       const headers = new Headers();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value === undefined) continue;
         for (const item of Array.isArray(value) ? value : [value]) headers.append(key, item);
       }
+      // sameOriginGuard has judged Origin already (against PUBLIC_URL or the served host); Remix's own
+      // check compares it with Host, which behind a proxy is not ours. Hand Remix the judged request.
+      headers.set("host", url.host);
+      if (headers.has("origin")) headers.set("origin", url.origin);
       const hasBody = req.method !== "GET" && req.method !== "HEAD";
       const body = hasBody ? (res.locals.body as Buffer | undefined) : undefined;
       const request = new Request(url, {
@@ -37,6 +44,8 @@ export function remixHandler(
       // Hits were answered earlier (servePageCache); a miss is stored below.
       const cacheKey = context.actor.kind === "member" || !pageCache?.enabled ? null : pageCacheKey(pageCache, req);
       const response = await handleRequest(request, context);
+      // Only a write that was committed (it succeeded and the answer is not a refusal) changes what visitors see.
+      if (hasBody && context.requestState.wrote && response.status < 400) pageCache?.invalidate();
       const isDocumentRequest = !url.searchParams.has("_data");
       if (isDocumentRequest && response.headers.get("content-type")?.startsWith("text/html") && !response.headers.has("cache-control")) {
         // A page depends on who asks and in which language: no shared cache may keep a member's page or mix languages.

@@ -46,25 +46,42 @@ export function securityHeaders({ production }: { production: boolean }) {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+
 /**
  * CSRF (security.md): a state-changing request must come from our own
  * origin. A missing or `null` Origin is refused as well, so only browsers
- * on our pages (which always send Origin on POST) get through.
+ * on our pages (which always send Origin on POST) get through. Our origin is
+ * PUBLIC_URL's, or the scheme and `Host` of the request, whose host the input
+ * guard has already checked is one we serve. Runs after bodyLimit: the one
+ * exception, RFC 8058's one-click unsubscribe, is recognised by its body.
  */
 export function sameOriginGuard({ publicUrl }: { publicUrl?: string }) {
   const configuredOrigin = publicUrl ? new URL(publicUrl).origin : null;
-  return (req: Request, res: Response, next: NextFunction) => {
+  return async (req: Request, res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next();
-    // One-click unsubscribe (RFC 8058) is posted by mail clients from anywhere; the link's signature is the check.
-    if (req.path === "/unsubscribe" && req.query.s) return next();
+    if (await isOneClickUnsubscribe(req, res)) return next();
     const origin = req.get("origin");
-    const expected = configuredOrigin ?? `${req.protocol}://${req.get("host") ?? ""}`;
+    const ownOrigin = `${req.protocol}://${req.get("host") ?? ""}`;
     const crossSite = req.get("sec-fetch-site") === "cross-site";
-    if (crossSite || !origin || origin === "null" || origin !== expected) {
+    if (crossSite || !origin || (origin !== configuredOrigin && origin !== ownOrigin)) {
       return sendErrorPage(req, res, 403, "error.forbidden.title", "error.crossSite.text");
     }
     next();
   };
+}
+
+/** RFC 8058: a mail client posts `List-Unsubscribe=One-Click` (as either form encoding) to the signed link, from anywhere. */
+async function isOneClickUnsubscribe(req: Request, res: Response): Promise<boolean> {
+  if (req.path !== "/unsubscribe" || typeof req.query.s !== "string") return false;
+  const body = res.locals.body as Buffer | undefined;
+  const contentType = req.get("content-type");
+  if (!body || !contentType) return false;
+  try {
+    const form = await new globalThis.Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
+    return form.get("List-Unsubscribe") === "One-Click";
+  } catch {
+    return false;
+  }
 }
 
 /**

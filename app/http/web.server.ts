@@ -14,6 +14,7 @@ import { demoSignInsText, seedDemoNetwork } from "../../db/seed";
 import { startJobQueue } from "../lib/jobs.server";
 import type { Config } from "../lib/env.server";
 import { createHttpApp } from "./app.server";
+import { SiteAddress } from "./site.server";
 import { sendDueReminders } from "../domain/events/commands.server";
 import { sendDigests, sendNotificationEmails } from "../domain/notifications/email.server";
 
@@ -62,19 +63,20 @@ export async function serve(config: Config, { workerIndex, alone, startedAt }: {
   });
   if (alone) await prepare(handle, config);
 
+  // Every absolute URL is built from this origin; its port is set once listening.
+  const site = new SiteAddress(config);
   // One process works the job queue; every process can add jobs.
   const jobs = await startJobQueue(handle, { config, work: workerIndex === 0 });
   // Notification emails, event reminders and digests: a sweep every minute; each
   // is recorded with its email, so none is sent twice.
   let sweeper: NodeJS.Timeout | undefined;
   if (workerIndex === 0) {
-    const origin = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : `http://localhost:${config.PORT}`;
     let tick = 0;
     let busy = false;
     const sweep = async () => {
       if (busy) return;
       busy = true;
-      const ctx = { jobs, origin };
+      const ctx = { jobs, origin: site.origin };
       try {
         await sendNotificationEmails(handle.db, ctx);
         if (tick++ % 5 === 0) {
@@ -98,13 +100,15 @@ export async function serve(config: Config, { workerIndex, alone, startedAt }: {
     embeddedDatabase: handle.kind === "embedded",
     jobs,
     config,
+    site,
     publicDir: path.join(rootDir, "public"),
     log: config.LOG_REQUESTS ? (line) => console.log(line) : undefined,
   });
   const server: Server = app.listen(config.PORT, config.HOST, () => {
-    if (!alone) return;
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
+    site.listening(port);
+    if (!alone) return;
     const where = handle.kind === "postgres" ? "PostgreSQL" : `embedded database in ${config.DATA_DIR}`;
     console.log(
       `Good Work Network forum on http://localhost:${port} (${where}; ready in ${Date.now() - startedAt} ms)`,

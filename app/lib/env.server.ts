@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const booleanFlag = z
@@ -5,6 +6,17 @@ const booleanFlag = z
     errorMap: () => ({ message: "must be true or false" }),
   })
   .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const NAMED_PROXY_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isProxyAddress(item: string): boolean {
+  if (["true", "false", "1", "0", "yes", "no"].includes(item) || NAMED_PROXY_RANGES.has(item)) return true;
+  const [address = "", bits, ...rest] = item.split("/");
+  if (rest.length > 0 || isIP(address) === 0) return false;
+  if (bits === undefined) return true;
+  const max = isIP(address) === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
 
 const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -31,7 +43,34 @@ const configSchema = z.object({
     .url("must be a full URL such as https://forum.example.nl")
     .refine((u) => /^https?:\/\//.test(u), "must start with http:// or https://")
     .optional(),
-  TRUST_PROXY: booleanFlag.default("false"),
+  /**
+   * Which reverse proxies may set X-Forwarded-For/-Proto: `false` (none), or
+   * their addresses (IPs, CIDR ranges, `loopback`, `linklocal`, `uniquelocal`).
+   * `true` means a proxy on this machine (`loopback`): a client that reaches
+   * the port directly can never choose its own IP.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((value) => value.split(",").map((item) => item.trim().toLowerCase()).filter(Boolean))
+    .refine((items) => items.length > 0 && items.every(isProxyAddress), {
+      message: "must be false, true (a proxy on this machine) or the proxies' addresses (IP, CIDR, loopback, linklocal, uniquelocal), comma-separated",
+    })
+    .transform((items): string[] => {
+      if (items.length === 1 && ["false", "0", "no"].includes(items[0]!)) return [];
+      return items.map((item) => (["true", "1", "yes"].includes(item) ? "loopback" : item));
+    }),
+  /**
+   * Host names (with port when not 80/443) the forum answers to besides
+   * PUBLIC_URL's and this machine's loopback names; any other Host gets 421.
+   */
+  ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((item) => item.trim().toLowerCase()).filter(Boolean))
+    .refine((items) => items.every((item) => /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(item)), {
+      message: "must be host names such as forum.internal or 10.0.0.5:3000, comma-separated",
+    }),
   LOG_REQUESTS: booleanFlag.default("true"),
   SEED_DEMO: booleanFlag.optional(),
   /** Web worker processes (PostgreSQL only; the embedded database lives in one process). */

@@ -15,13 +15,13 @@ export function loader(): never {
 }
 
 /** The visible language switch: remembers the choice in a cookie and goes back. */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   const parsed = languageForm.safeParse(form);
   if (!parsed.success) {
     throw new Response("Bad Request", { status: 400 });
   }
-  const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";
+  const secure = context.secure ? "; Secure" : "";
   return redirect(safeRedirectPath(parsed.data.redirectTo), {
     headers: {
       "Set-Cookie": `${LOCALE_COOKIE}=${parsed.data.locale}; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax; HttpOnly${secure}`,

@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import type { ServerBuild } from "@remix-run/node";
 import { openDatabase } from "../../db/index";
 import { createHttpApp } from "../../app/http/app.server";
+import { SiteAddress } from "../../app/http/site.server";
 import { loadConfig } from "../../app/lib/env.server";
 import { startJobQueue } from "../../app/lib/jobs.server";
 import { BENCH_PASSWORD } from "./seed-large";
@@ -25,9 +26,11 @@ async function main() {
   const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
   const config = loadConfig({ ...process.env, NODE_ENV: "production", LOG_REQUESTS: "false", DATABASE_URL: databaseUrl, PAGE_CACHE_SECONDS: "0" });
   const jobs = await startJobQueue(handle, { config, work: false });
-  const app = createHttpApp({ build, db: handle.db, embeddedDatabase: false, jobs, config, publicDir: path.join(root, "public") });
+  const site = new SiteAddress(config);
+  const app = createHttpApp({ build, db: handle.db, embeddedDatabase: false, jobs, config, site, publicDir: path.join(root, "public") });
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  site.listening((server.address() as AddressInfo).port);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const signIn = await fetch(`${base}/login`, {
     method: "POST",

@@ -6,6 +6,7 @@ import type { ServerBuild } from "@remix-run/node";
 import type { DatabaseHandle } from "../../db/index";
 import { startJobQueue, type JobQueue } from "../../app/lib/jobs.server";
 import { createHttpApp } from "../../app/http/app.server";
+import { SiteAddress } from "../../app/http/site.server";
 import { loadConfig, type Config } from "../../app/lib/env.server";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -25,7 +26,9 @@ export async function startTestServer(
   const config: Config = loadConfig({ NODE_ENV: "production", LOG_REQUESTS: "false", PAGE_CACHE_SECONDS: "0", NEW_MEMBER_DAYS: "0", ...env });
   // Workers off: tests deliver queued email on demand with `jobs.drain()`.
   const jobs: JobQueue = await startJobQueue(jobsHandle, { config, work: false });
+  const site = new SiteAddress(config);
   const app = createHttpApp({
+    site,
     build,
     db: handle.db,
     embeddedDatabase: handle.kind === "embedded",
@@ -36,6 +39,7 @@ export async function startTestServer(
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
+  site.listening(port);
   const url = `http://localhost:${port}`;
   return {
     url,
