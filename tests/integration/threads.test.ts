@@ -358,6 +358,85 @@ describe("hosts hide, restore and move", () => {
   });
 });
 
+describe("post history", () => {
+  const historyOf = (id: number) => `/posts/${id}/history`;
+  const dataOf = (id: number) => `/posts/${id}/history?_data=${encodeURIComponent("routes/posts.$id.history")}`;
+  type Client = Awaited<ReturnType<typeof as>>;
+  /** What a person gets for a post's history: 404 (like a missing post, same text) or the versions. */
+  async function expectHidden(client: Client | ReturnType<typeof visitor>, id: number, words: string) {
+    const missing = await client.get(historyOf(99999999));
+    const page = await client.get(historyOf(id));
+    expect(page.status).toBe(404);
+    const text = visibleText(await page.text());
+    expect(text).toBe(visibleText(await missing.text()));
+    expect(text).not.toContain(words);
+    const data = await client.get(dataOf(id));
+    expect(data.status).toBe(404);
+    const body = await data.text();
+    expect(body).not.toContain(words);
+    expect(body).toBe(await (await client.get(dataOf(99999999))).text());
+  }
+  async function expectShown(client: Client, id: number, words: string) {
+    const page = await client.get(historyOf(id));
+    expect(page.status).toBe(200);
+    expect(visibleText(await page.text())).toContain(words);
+  }
+  async function editedReply(username: string, threadUrl: string, words: string) {
+    const client = await as(username);
+    const made = await client.post(threadUrl, { intent: "post", body: `${words} eerst`, idempotencyKey: key() });
+    expect(made.status).toBe(302);
+    const threadId = Number(/^\/t\/(\d+)/.exec(threadUrl)![1]);
+    const number = Number(/#post-(\d+)$/.exec(made.headers.get("location")!)![1]);
+    const post = await forum.handle.db.selectFrom("posts").select("id").where("thread_id", "=", threadId).where("number", "=", number).executeTakeFirstOrThrow();
+    expect((await client.post(`/posts/${post.id}/edit`, { intent: "save", version: "1", body: `${words} daarna` })).status).toBe(302);
+    return { client, id: post.id };
+  }
+
+  it("of a hidden post is 404 for visitors and other members (also as route data), and readable for its author and the hosts", async () => {
+    const thread = await threadBySlugPart("Wanneer voelt werk voor jou als goed werk?");
+    const url = `/t/${thread.id}/${thread.slug}`;
+    const { client: daan, id } = await editedReply("daan", url, "Geheime eerdere versie");
+    await expectShown(await as("carmen"), id, "Geheime eerdere versie eerst");
+    const bram = await as("bram");
+    expect((await bram.post(url, { intent: "hide", postId: String(id), reason: "Persoonlijk" })).status).toBe(302);
+
+    await expectHidden(visitor(), id, "Geheime eerdere versie");
+    await expectHidden(await as("carmen"), id, "Geheime eerdere versie");
+    // As on the thread page: the author and the hosts (and site admins) still read it.
+    await expectShown(daan, id, "Geheime eerdere versie eerst");
+    await expectShown(bram, id, "Geheime eerdere versie eerst");
+    await expectShown(await as("anna"), id, "Geheime eerdere versie eerst");
+  });
+
+  it("of a deleted post is gone for everyone, and the posts of a deleted thread are gone for all but the hosts", async () => {
+    const thread = await threadBySlugPart("Wanneer voelt werk voor jou als goed werk?");
+    const { client: eva, id: deleted } = await editedReply("eva", `/t/${thread.id}/${thread.slug}`, "Weggehaalde gedachte");
+    expect((await eva.post(`/t/${thread.id}/${thread.slug}`, { intent: "delete", postId: String(deleted) })).status).toBe(302);
+    for (const client of [visitor(), eva, await as("bram")]) await expectHidden(client, deleted, "Weggehaalde gedachte");
+
+    const carmen = await as("carmen");
+    const started = await carmen.post("/g/goed-werk-in-de-praktijk/new", newThread({ title: "Een gesprek met geschiedenis", body: "Opening" }));
+    const url = started.headers.get("location")!;
+    const { client: daan, id: reply } = await editedReply("daan", url, "Antwoord in een verdwenen gesprek");
+    const opening = await forum.handle.db
+      .selectFrom("posts")
+      .innerJoin("threads", "threads.id", "posts.thread_id")
+      .select("posts.id")
+      .where("threads.title", "=", "Een gesprek met geschiedenis")
+      .where("posts.number", "=", 1)
+      .executeTakeFirstOrThrow();
+    expect((await carmen.post(url, { intent: "delete", postId: String(opening.id) })).status).toBe(302);
+    // The thread page and the history agree: only the circle's hosts still read the thread.
+    for (const client of [visitor(), carmen, daan]) {
+      expect((await client.get(url)).status).toBe(404);
+      await expectHidden(client, reply, "Antwoord in een verdwenen gesprek");
+    }
+    const bram = await as("bram");
+    expect((await bram.get(url)).status).toBe(200);
+    await expectShown(bram, reply, "Antwoord in een verdwenen gesprek eerst");
+  });
+});
+
 describe("theme tags", () => {
   it("are managed by hosts, chosen with principles up to five in all, and filter the circle's list", async () => {
     const bram = await as("bram");
