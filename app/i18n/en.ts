@@ -80,6 +80,7 @@ export const en: Record<MessageKey, string> = {
   "form.fixErrors": "Please check the marked fields.",
   "validation.required": "Please fill in this field.",
   "validation.invalidCharacters": "This contains characters we cannot store.",
+  "validation.controlCharacters": "This contains invisible control characters (such as ones that reverse the reading direction or break the line). Remove them and try again.",
   "validation.username.length": "A username has 3 to 30 characters.",
   "validation.username.characters": "Use only lower-case letters a–z, digits, dot, underscore and hyphen.",
   "validation.username.reserved": "This username is reserved. Please choose another.",

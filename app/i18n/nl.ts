@@ -78,6 +78,7 @@ export const nl = {
   "form.fixErrors": "Controleer de gemarkeerde velden.",
   "validation.required": "Vul dit veld in.",
   "validation.invalidCharacters": "Dit bevat tekens die we niet kunnen opslaan.",
+  "validation.controlCharacters": "Dit bevat onzichtbare stuurtekens (zoals tekens die de leesrichting omdraaien of een regel afbreken). Haal ze weg en probeer het opnieuw.",
   "validation.username.length": "Een gebruikersnaam heeft 3 tot 30 tekens.",
   "validation.username.characters": "Gebruik alleen kleine letters a–z, cijfers, punt, liggend streepje en koppelteken.",
   "validation.username.reserved": "Deze gebruikersnaam is gereserveerd. Kies een andere.",

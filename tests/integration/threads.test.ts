@@ -63,6 +63,18 @@ describe("starting a conversation", () => {
     expect(visibleText(await huge.text())).toContain("hoogstens 32.000 tekens");
   });
 
+  it("refuses a title with bidirectional controls with a translated message, keeping what was typed", async () => {
+    const carmen = await as("carmen");
+    const title = "Factuur \u202Efdp.exe";
+    const refused = await carmen.post("/g/goed-werk-in-de-praktijk/new", newThread({ title, body: "Mijn tekst blijft staan" }));
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(visibleText(html)).toContain("Dit bevat onzichtbare stuurtekens");
+    expect(html).toContain(`value="${title}"`);
+    expect(html).toContain("Mijn tekst blijft staan");
+    expect(await forum.handle.db.selectFrom("threads").select("id").where("title", "like", "%\u202E%").execute()).toEqual([]);
+  });
+
   it("is for members of the circle only (403), and the page of a private circle stays 404 to outsiders", async () => {
     await createMember(forum.handle.db, "buitenstaander");
     const outsider = await as("buitenstaander", FIXTURE_PASSWORD);
