@@ -85,8 +85,9 @@ describe.skipIf("missing" in chromiumFound)("accounts in a real browser", () => 
 });
 
 /**
- * Reads the dev mailbox in a separate browser context: open to anyone on the
- * embedded database, admins only on PostgreSQL (then it signs in as anna).
+ * Reads the dev mailbox in a separate browser context. It is open to site
+ * admins and to requests from this machine when no proxy is trusted (the
+ * test server); on PostgreSQL it also signs in as anna.
  */
 async function findLinkInMailbox(browser: Browser, baseUrl: string, to: string, linkPart: string): Promise<string | null> {
   const context = await browser.newContext({ locale: "nl-NL" });

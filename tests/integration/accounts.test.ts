@@ -435,15 +435,25 @@ describe("site admins", () => {
 });
 
 describe("the dev mailbox", () => {
-  it("is open on the embedded database and admin-only on PostgreSQL", async () => {
-    const visitor = await client().get("/dev/mail");
-    if (handle.kind === "embedded") {
-      expect(visitor.status).toBe(200);
-    } else {
-      expect(visitor.status).toBe(404);
-      const admin = client();
-      await admin.signIn("anna", "goedwerk-demo");
-      expect((await admin.get("/dev/mail")).status).toBe(200);
+  it("is for site admins, and for requests made on this machine when no proxy is trusted, on any database", async () => {
+    // This server trusts a proxy: the client address could be anyone's word.
+    expect((await client().get("/dev/mail")).status).toBe(404);
+    expect((await createClient(server.url, { "x-forwarded-for": "127.0.0.1" }).get("/dev/mail")).status).toBe(404);
+    const member = client();
+    await member.signIn("carmen", "goedwerk-demo");
+    expect((await member.get("/dev/mail")).status).toBe(404);
+    const admin = client();
+    await admin.signIn("anna", "goedwerk-demo");
+    expect((await admin.get("/dev/mail")).status).toBe(200);
+
+    // Without a trusted proxy the address is the socket's: loopback is this machine, unless a local proxy forwarded it.
+    const direct = await startTestServer(handle);
+    try {
+      expect((await createClient(direct.url).get("/dev/mail")).status).toBe(200);
+      expect((await createClient(direct.url, { "x-forwarded-for": "203.0.113.9" }).get("/dev/mail")).status).toBe(404);
+      expect((await createClient(direct.url, { forwarded: "for=203.0.113.9" }).get("/dev/mail")).status).toBe(404);
+    } finally {
+      await direct.close();
     }
   });
 });
