@@ -190,6 +190,8 @@ export const en: Record<MessageKey, string> = {
   "email.signUpAttempt.body": "Hello {name},\n\nSomeone just tried to create a new account at the Good Work Network with this email address. You already have an account here, so nothing has changed.\n\nWas it you? Then sign in:\n{login}\n\nForgot your password? Choose a new one:\n{reset}\n\nWas it not you? Then you can ignore this email.",
   "email.resetNoAccount.subject": "A new password was asked for",
   "email.resetNoAccount.body": "Hello,\n\nSomeone (hopefully you) asked for a new password for {email} at the Good Work Network. There is no account with this address. Perhaps you used another address; or create an account:\n\n{link}\n\nDid you not ask for this? Then ignore this email.",
+  "email.addressInUse.subject": "Someone wanted to use your email address for another account",
+  "email.addressInUse.body": "Hello {name},\n\nSomeone just tried to change the email address of another Good Work Network account to this address. It already belongs to your account, so nothing has changed.\n\nYour account stays at:\n{login}\n\nYou need not do anything.",
   "nav.groups": "Circles",
   "groups.title": "Circles",
   "groups.intro": "The network's circles: theme groups, learning groups and circles of friends. Anyone can read public circles; private circles only their members.",

@@ -188,6 +188,8 @@ export const nl = {
   "email.signUpAttempt.body": "Hallo {name},\n\nIemand probeerde zojuist een nieuw account bij het Goed Werk Netwerk te maken met dit e-mailadres. Je hebt hier al een account, dus er is niets veranderd.\n\nWas jij dit? Log dan in:\n{login}\n\nWachtwoord vergeten? Kies een nieuw:\n{reset}\n\nWas jij dit niet? Dan kun je deze e-mail negeren.",
   "email.resetNoAccount.subject": "Een nieuw wachtwoord gevraagd",
   "email.resetNoAccount.body": "Hallo,\n\nIemand (hopelijk jij) vroeg om een nieuw wachtwoord voor {email} bij het Goed Werk Netwerk. Er is geen account met dit adres. Misschien gebruikte je een ander adres; of maak een account:\n\n{link}\n\nHeb je dit niet gevraagd? Negeer deze e-mail dan.",
+  "email.addressInUse.subject": "Iemand wilde je e-mailadres voor een ander account gebruiken",
+  "email.addressInUse.body": "Hallo {name},\n\nIemand probeerde zojuist het e-mailadres van een ander account bij het Goed Werk Netwerk te veranderen in dit adres. Het hoort al bij jouw account, dus er is niets veranderd.\n\nJe account blijft bereikbaar via:\n{login}\n\nJe hoeft niets te doen.",
   "nav.groups": "Kringen",
   "groups.title": "Kringen",
   "groups.intro": "De kringen van het netwerk: themagroepen, leergroepen en vriendenkringen. Openbare kringen zijn voor iedereen te lezen; besloten kringen alleen voor hun leden.",

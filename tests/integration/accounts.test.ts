@@ -337,6 +337,24 @@ describe("passwords", () => {
     const after = await handle.db.selectFrom("members").select("email").where("username", "=", "joost").executeTakeFirstOrThrow();
     expect(after.email).toBe("joost@nieuw.example");
   });
+
+  it("answers a new address that already has an account as any other, and tells its owner instead of sending a link", async () => {
+    const c = client();
+    await joined(c, "mirte");
+    const ask = async (newEmail: string) => {
+      const response = await c.post("/settings/account", { intent: "email", currentPassword: "een lange goede zin", newEmail });
+      const page = await c.get("/settings/account");
+      return { status: response.status, text: visibleText(await response.text()).replace(newEmail, "…"), page: visibleText(await page.text()).replace(newEmail, "…") };
+    };
+    const free = await ask("mirte@nieuw.example");
+    const taken = await ask("eva@goedwerknetwerk.example");
+    expect(taken).toEqual(free);
+    const [notice] = await mailbox("eva@goedwerknetwerk.example");
+    expect(notice?.subject).toBe("Iemand wilde je e-mailadres voor een ander account gebruiken");
+    expect(notice?.body_text).not.toContain("/verify-email");
+    const mirte = await handle.db.selectFrom("members").select("email").where("username", "=", "mirte").executeTakeFirstOrThrow();
+    expect(mirte.email).toBe("mirte@example.nl");
+  });
 });
 
 describe("sessions page, profile and your data", () => {

@@ -37,3 +37,9 @@ export function resetWithoutAccountEmail(locale: Locale, to: string, signUpLink:
   const t = translator(locale);
   return { to, subject: t("email.resetNoAccount.subject"), text: t("email.resetNoAccount.body", { email: to, link: signUpLink }) };
 }
+
+/** To the owner of an address another account tried to switch to: nothing changed. */
+export function addressInUseEmail(locale: Locale, to: string, displayName: string, loginLink: string): EmailMessage {
+  const t = translator(locale);
+  return { to, subject: t("email.addressInUse.subject"), text: t("email.addressInUse.body", { name: displayName, login: loginLink }) };
+}
