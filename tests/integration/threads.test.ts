@@ -420,7 +420,7 @@ describe("post history", () => {
     await expectShown(await as("anna"), id, "Geheime eerdere versie eerst");
   });
 
-  it("of a deleted post is gone for everyone, and the posts of a deleted thread are gone for all but the hosts", async () => {
+  it("of a deleted post is gone for everyone; in a hidden thread it stays with the thread's author and hosts, in a deleted one with the hosts", async () => {
     const thread = await threadBySlugPart("Wanneer voelt werk voor jou als goed werk?");
     const { client: eva, id: deleted } = await editedReply("eva", `/t/${thread.id}/${thread.slug}`, "Weggehaalde gedachte");
     expect((await eva.post(`/t/${thread.id}/${thread.slug}`, { intent: "delete", postId: String(deleted) })).status).toBe(302);
@@ -437,13 +437,25 @@ describe("post history", () => {
       .where("threads.title", "=", "Een gesprek met geschiedenis")
       .where("posts.number", "=", 1)
       .executeTakeFirstOrThrow();
+    // A hidden thread stays with its author and the hosts, on the thread page and in the history alike.
+    const bram = await as("bram");
+    expect((await bram.post(url, { intent: "hide", postId: String(opening.id), reason: "Even niet" })).status).toBe(302);
+    for (const client of [visitor(), daan]) {
+      expect((await client.get(url)).status).toBe(404);
+      await expectHidden(client, reply, "Antwoord in een verdwenen gesprek");
+    }
+    for (const client of [carmen, bram]) {
+      expect((await client.get(url)).status).toBe(200);
+      await expectShown(client, reply, "Antwoord in een verdwenen gesprek eerst");
+    }
+    expect((await bram.post(url, { intent: "restore", postId: String(opening.id) })).status).toBe(302);
+
     expect((await carmen.post(url, { intent: "delete", postId: String(opening.id) })).status).toBe(302);
     // The thread page and the history agree: only the circle's hosts still read the thread.
     for (const client of [visitor(), carmen, daan]) {
       expect((await client.get(url)).status).toBe(404);
       await expectHidden(client, reply, "Antwoord in een verdwenen gesprek");
     }
-    const bram = await as("bram");
     expect((await bram.get(url)).status).toBe(200);
     await expectShown(bram, reply, "Antwoord in een verdwenen gesprek eerst");
   });
