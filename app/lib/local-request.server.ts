@@ -1,4 +1,7 @@
-import type { Config } from "./env.server";
+/** TRUST_PROXY as a flag, or as the list of trusted proxy addresses (empty: none). */
+function proxyIsTrusted(setting: boolean | readonly string[]): boolean {
+  return Array.isArray(setting) ? setting.length > 0 : setting === true;
+}
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 addresses. */
 export function isLoopbackAddress(address: string): boolean {
@@ -12,8 +15,8 @@ export function isLoopbackAddress(address: string): boolean {
  * from a header anyone can write), and a request carrying forwarding headers
  * came through a proxy on this machine, so it is from elsewhere after all.
  */
-export function isDirectLocalRequest(request: Request, context: { clientIp: string; config: Pick<Config, "TRUST_PROXY"> }): boolean {
-  if (context.config.TRUST_PROXY) return false;
+export function isDirectLocalRequest(request: Request, context: { clientIp: string; config: { TRUST_PROXY: boolean | readonly string[] } }): boolean {
+  if (proxyIsTrusted(context.config.TRUST_PROXY)) return false;
   for (const header of ["forwarded", "x-forwarded-for", "x-real-ip", "via"]) {
     if (request.headers.has(header)) return false;
   }

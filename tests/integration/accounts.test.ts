@@ -469,7 +469,6 @@ describe("the dev mailbox", () => {
     try {
       expect((await createClient(direct.url).get("/dev/mail")).status).toBe(200);
       expect((await createClient(direct.url, { "x-forwarded-for": "203.0.113.9" }).get("/dev/mail")).status).toBe(404);
-      expect((await createClient(direct.url, { forwarded: "for=203.0.113.9" }).get("/dev/mail")).status).toBe(404);
     } finally {
       await direct.close();
     }
