@@ -36,9 +36,13 @@ export function canEditProfile(actor: Actor, profile: { id: string }): boolean {
   return actor.kind === "member" && actor.id === profile.id;
 }
 
-/** The dev mailbox: open on the embedded demo database, admins only otherwise. */
-export function canReadDevMailbox(actor: Actor, { embeddedDatabase }: { embeddedDatabase: boolean }): boolean {
-  return embeddedDatabase || isSiteAdmin(actor);
+/**
+ * The dev mailbox holds every reset and verification link: site admins, and
+ * requests made on this machine itself (a developer's browser), nobody else,
+ * whichever database runs.
+ */
+export function canReadDevMailbox(actor: Actor, { directLocalRequest }: { directLocalRequest: boolean }): boolean {
+  return isSiteAdmin(actor) || directLocalRequest;
 }
 
 export function isSuspended(member: { suspendedUntil: Date | null }, now = new Date()): boolean {

@@ -11,10 +11,14 @@ interface InvitationPageProps {
   /** This page's path, to come back to after signing in. */
   here: string;
   failure?: { formError?: MessageKey; retryAfterSeconds?: number };
+  /** An emailed invitation, bound to the address it went to (shareable links are for anyone). */
+  forInvitedAddress?: boolean;
+  /** Signed in with an account whose address is not the invited one. */
+  otherAddress?: boolean;
 }
 
 /** An invitation to a circle (emailed or a shareable link): accept, or sign in / sign up first. */
-export function InvitationPage({ group, signedIn, verified, here, failure }: InvitationPageProps) {
+export function InvitationPage({ group, signedIn, verified, here, failure, forInvitedAddress = false, otherAddress = false }: InvitationPageProps) {
   const t = useTranslate();
   if (!group) {
     return (
@@ -28,8 +32,15 @@ export function InvitationPage({ group, signedIn, verified, here, failure }: Inv
     <div className="narrow">
       <h1>{t("groups.invitation.title", { group: group.name })}</h1>
       <p className="lead">{group.description}</p>
-      <FailureMessage failure={failure} />
-      {signedIn ? (
+      {otherAddress ? (
+        <>
+          <FormMessage kind="error">{t("groups.invitation.otherAddress")}</FormMessage>
+          <p>{t("groups.invitation.otherAddressNext")}</p>
+        </>
+      ) : (
+        <FailureMessage failure={failure} />
+      )}
+      {otherAddress ? null : signedIn ? (
         verified ? (
           <Form method="post">
             <button type="submit" className="button">
@@ -43,7 +54,7 @@ export function InvitationPage({ group, signedIn, verified, here, failure }: Inv
         )
       ) : (
         <>
-          <p>{t("groups.invitation.signIn")}</p>
+          <p>{t(forInvitedAddress ? "groups.invitation.signInWithAddress" : "groups.invitation.signIn")}</p>
           <p className="button-row">
             <Link className="button" to={`/login?redirectTo=${encodeURIComponent(here)}`}>
               {t("login.title")}

@@ -5,10 +5,11 @@ import { listDevMailbox } from "../domain/accounts/queries.server";
 import { formatDateTime, translator } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
+import { isDirectLocalRequest } from "../lib/local-request.server";
 
 /** Emails kept while no email API is configured. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (!canReadDevMailbox(context.actor, { embeddedDatabase: context.embeddedDatabase })) {
+  if (!canReadDevMailbox(context.actor, { directLocalRequest: isDirectLocalRequest(request, context) })) {
     throw new Response("Not Found", { status: 404 });
   }
   const messages = await listDevMailbox(context.db);

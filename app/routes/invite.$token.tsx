@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { InvitationPage } from "../components/invitation-page";
 import { throwForMissingOrSignedOut } from "../auth/guards.server";
@@ -7,17 +7,26 @@ import { translator } from "../i18n/index";
 import { requestLocale } from "../i18n/request.server";
 import { formFailure, readForm, type FormFailure } from "../lib/http.server";
 
-/** An emailed invitation: works for members, and for people who sign up first (they come back here). */
+/**
+ * An emailed invitation: only for the account with the address it went to
+ * (people without an account sign up with that address first and come
+ * back). Another signed-in account is told so, with 403.
+ */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const token = params.token ?? "";
-  const invitation = token.length <= 100 ? await findOpenInvitation(context.db, token) : undefined;
-  return {
-    locale: requestLocale(request, context.actor),
-    invitation: invitation ? { name: invitation.name, description: invitation.description, email: invitation.email } : null,
-    signedIn: context.actor.kind === "member",
-    verified: context.actor.kind === "member" && context.actor.emailVerified,
-    here: new URL(request.url).pathname,
-  };
+  const invitation = token.length <= 100 ? await findOpenInvitation(context.db, context.actor, token) : undefined;
+  const otherAddress = invitation?.forThisAccount === false;
+  return json(
+    {
+      locale: requestLocale(request, context.actor),
+      invitation: invitation ? { name: invitation.name, description: invitation.description } : null,
+      otherAddress,
+      signedIn: context.actor.kind === "member",
+      verified: context.actor.kind === "member" && context.actor.emailVerified,
+      here: new URL(request.url).pathname,
+    },
+    { status: otherAddress ? 403 : 200 },
+  );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -38,5 +47,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Invitation() {
   const data = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as FormFailure | undefined;
-  return <InvitationPage group={data.invitation} signedIn={data.signedIn} verified={data.verified} here={data.here} failure={failure} />;
+  return (
+    <InvitationPage
+      group={data.invitation}
+      signedIn={data.signedIn}
+      verified={data.verified}
+      here={data.here}
+      failure={failure}
+      forInvitedAddress
+      otherAddress={data.otherAddress || failure?.formError === "groups.invitation.otherAddress"}
+    />
+  );
 }

@@ -77,6 +77,7 @@ export default function Login() {
     <div className="narrow">
       <h1>{t("login.title")}</h1>
       {notice === "password-reset" ? <FormMessage kind="success">{t("reset.done")}</FormMessage> : null}
+      {notice === "email-verified" ? <FormMessage kind="success">{t("verify.doneSignIn")}</FormMessage> : null}
       {notice === "account-deleted" ? <FormMessage kind="success">{t("data.deleted")}</FormMessage> : null}
       {failure?.formError === "login.suspended" && failure.suspendedUntil ? (
         <FormMessage kind="error">

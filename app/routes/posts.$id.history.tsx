@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound } from "../auth/guards.server";
-import { listPostRevisions } from "../domain/threads/commands.server";
+import { listPostRevisions } from "../domain/threads/queries.server";
 import { formatDateTime, translator } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
 import { diffWords } from "../lib/diff.server";
 
-/** Every earlier version of a post, with what changed in each edit; visible to whoever can see the post. */
+/** Every earlier version of a post, with what changed in each edit; visible to whoever may read the post on its thread page. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!params.id || !/^[1-9][0-9]{0,15}$/.test(params.id)) notFound();
   const found = await listPostRevisions(context.db, context.actor, Number(params.id));

@@ -1,10 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { FailureMessage } from "../components/failure-message";
-import { Field } from "../components/form-fields";
+import { Field, FormMessage } from "../components/form-fields";
 import { signUp } from "../domain/accounts/commands.server";
 import { signUpSchema } from "../domain/accounts/schema";
-import { startSession } from "../auth/session.server";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
@@ -32,19 +31,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
     clientIp: context.clientIp,
   });
   if (!result.ok) return formFailure(values, result);
-  const cookie = await startSession(context.db, result.memberId, {
-    secure: context.secure,
-    userAgent: request.headers.get("user-agent") ?? "",
-    ipAddress: context.clientIp,
-  });
-  return redirect("/verify-email", { headers: { "Set-Cookie": cookie } });
+  // No session yet, and the same answer for an address that already has an account: check your mail.
+  return { ok: true as const, email: data.email };
 }
 
 export default function SignUp() {
   const t = useTranslate();
-  const failure = useActionData<typeof action>() as FormFailure | undefined;
+  const result = useActionData<typeof action>() as FormFailure | { ok: true; email: string } | undefined;
+  const failure = result && !result.ok ? result : undefined;
   const busy = useNavigation().state === "submitting";
   const errors = failure?.fieldErrors ?? {};
+  if (result?.ok) {
+    return (
+      <div className="narrow">
+        <h1>{t("signup.sentTitle")}</h1>
+        <FormMessage kind="success">{t("signup.sent", { email: result.email })}</FormMessage>
+        <p>{t("signup.sentNext")}</p>
+        <p>
+          <Link to="/login">{t("login.title")}</Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="narrow">
       <h1>{t("signup.title")}</h1>

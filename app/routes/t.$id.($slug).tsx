@@ -15,6 +15,7 @@ import { notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { loadStanding } from "../domain/groups/queries.server";
 import { deletePost, hidePost, newMemberLimitsFrom, listMoveTargets, moveThread, replyToThread, restorePost, setThreadFlag, toggleReaction } from "../domain/threads/commands.server";
 import {
+  findReadableThread,
   findVisibleThread,
   lastReadNumber,
   listReactions,
@@ -43,7 +44,8 @@ function threadIdFrom(param: string | undefined): number {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const threadId = threadIdFrom(params.id);
-  const thread = await findVisibleThread(context.db, context.actor, threadId);
+  // A deleted thread is gone for all but its hosts; a hidden one stays with its author and hosts.
+  const thread = await findReadableThread(context.db, context.actor, threadId);
   if (!thread) notFound();
   const url = new URL(request.url);
   const pageParam = url.searchParams.get("page");
@@ -63,10 +65,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
   const viewerId = context.actor.kind === "member" ? context.actor.id : null;
   const moderates = canModerateThread(context.actor, standing);
-  // A deleted thread is gone for all but its hosts; a hidden one stays with its author and hosts.
-  if (thread.deleted_at && !moderates) notFound();
-  if (thread.hidden_at && !moderates && thread.author_id !== viewerId) notFound();
-  const posts = await listThreadPosts(context.db, thread.id, page, { id: viewerId, moderates });
+  const posts = await listThreadPosts(context.db, context.actor, thread.id, page);
   // Independent reads, side by side.
   const [reactions, lastRead, tags, watchLevel] = await Promise.all([
     listReactions(

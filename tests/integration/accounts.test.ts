@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "../../app/auth/lucia-adapter.server";
 import { makeSiteAdmin } from "../../app/domain/accounts/admin.server";
+import { requestPasswordReset } from "../../app/domain/accounts/commands.server";
+import { loadConfig } from "../../app/lib/env.server";
+import { startJobQueue } from "../../app/lib/jobs.server";
 import { seedDemoNetwork } from "../../db/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { startTestServer } from "../helpers/http-server";
 import { createClient, visibleText } from "../helpers/client";
+import { createMember, FIXTURE_PASSWORD } from "../helpers/fixtures";
 
 let handle: TestDatabase;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -52,15 +56,20 @@ async function signUp(c: ReturnType<typeof client>, username: string, extra: Rec
   });
 }
 
+/** Signs up and then in, as a new member does after the sign-up page. */
+async function joined(c: ReturnType<typeof client>, username: string) {
+  expect((await signUp(c, username)).status).toBe(200);
+  expect((await c.signIn(username, "een lange goede zin")).status).toBe(302);
+}
+
 describe("signing up", () => {
-  it("creates an unverified member, signs them in and emails a verification link that works once", async () => {
+  it("creates an unverified member, asks them to check their mail, and emails a verification link that works once", async () => {
     const c = client();
     const response = await signUp(c, "femke");
-    expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("/verify-email");
-    const page = visibleText(await (await c.get("/verify-email")).text());
-    expect(page).toContain("femke@example.nl");
-    expect(page).toContain("Bevestig je e-mailadres om mee te kunnen doen");
+    expect(response.status).toBe(200);
+    expect(response.headers.getSetCookie().some((cookie) => cookie.startsWith("gwn_session"))).toBe(false);
+    const page = visibleText(await response.text());
+    expect(page).toContain("We hebben een bericht gestuurd naar femke@example.nl");
 
     const [mail] = await mailbox("femke@example.nl");
     expect(mail?.subject).toBe("Bevestig je e-mailadres voor het Goed Werk Netwerk");
@@ -74,6 +83,8 @@ describe("signing up", () => {
     expect(confirmPage).toContain("Klik op de knop om je e-mailadres te bevestigen.");
     const confirmed = await c.post("/verify-email?step=confirm", {});
     expect(confirmed.status).toBe(302);
+    expect(confirmed.headers.get("location")).toBe("/login?notice=email-verified");
+    expect(visibleText(await (await c.get("/login?notice=email-verified")).text())).toContain("Je e-mailadres is bevestigd. Log in om mee te doen.");
     const member = await handle.db.selectFrom("members").selectAll().where("username", "=", "femke").executeTakeFirstOrThrow();
     expect(member.email_verified_at).not.toBeNull();
 
@@ -85,7 +96,7 @@ describe("signing up", () => {
 
   it("normalises usernames (NFKC, lower case) and refuses look-alikes, invisible characters and reserved names", async () => {
     const c = client();
-    expect((await signUp(c, "Ｇｅｒｔ", { email: "gert@example.nl" })).status).toBe(302);
+    expect((await signUp(c, "Ｇｅｒｔ", { email: "gert@example.nl" })).status).toBe(200);
     expect(await handle.db.selectFrom("members").select("username").where("email", "=", "gert@example.nl").executeTakeFirst()).toEqual({
       username: "gert",
     });
@@ -122,10 +133,21 @@ describe("signing up", () => {
     expect(visibleText(html)).toContain("Dit wachtwoord komt te vaak voor");
   });
 
-  it("answers a taken email address with 409 and a way forward", async () => {
-    const response = await signUp(client(), "tweede.anna", { email: "ANNA@goedwerknetwerk.example" });
-    expect(response.status).toBe(409);
-    expect(visibleText(await response.text())).toContain("Er is al een account met dit e-mailadres");
+  it("answers an address that already has an account exactly as a new one, and tells its owner by email", async () => {
+    const fresh = await signUp(client(), "nieuwe.sanne", { email: "sanne@example.nl" });
+    const taken = await signUp(client(), "tweede.anna", { email: "ANNA@goedwerknetwerk.example" });
+    expect(taken.status).toBe(fresh.status);
+    expect(taken.headers.getSetCookie()).toEqual(fresh.headers.getSetCookie());
+    const say = (text: string, email: string) => visibleText(text).replace(email, "…");
+    expect(say(await taken.text(), "ANNA@goedwerknetwerk.example")).toBe(say(await fresh.text(), "sanne@example.nl"));
+    expect(await handle.db.selectFrom("members").select("id").where("username", "=", "tweede.anna").executeTakeFirst()).toBeUndefined();
+    const [notice] = await mailbox("anna@goedwerknetwerk.example");
+    expect(notice?.subject).toBe("Iemand probeerde een account te maken met je e-mailadres");
+    expect(notice?.body_text).toContain("/login");
+    expect(notice?.body_text).toContain("/forgot-password");
+    // Usernames are public: a taken one may be said.
+    const name = await signUp(client(), "anna", { email: "andere.anna@example.nl" });
+    expect(name.status).toBeGreaterThanOrEqual(400);
   });
 
   it("refuses NUL bytes with 422, never 500", async () => {
@@ -214,9 +236,53 @@ describe("signing in and out", () => {
 });
 
 describe("passwords", () => {
+  it("answers a reset request for a known and an unknown address alike, after the same statements", async () => {
+    const known = await client().post("/forgot-password", { email: "carmen@goedwerknetwerk.example" });
+    const unknown = await client().post("/forgot-password", { email: "niemand@example.nl" });
+    expect(unknown.status).toBe(known.status);
+    const say = (text: string, email: string) => visibleText(text).replace(email, "…");
+    expect(say(await unknown.text(), "niemand@example.nl")).toBe(say(await known.text(), "carmen@goedwerknetwerk.example"));
+    expect((await mailbox("niemand@example.nl"))[0]?.subject).toBe("Een nieuw wachtwoord gevraagd");
+
+    // The same work on both paths: the same statements, in the same order.
+    let statements: string[] = [];
+    const recorded = await createTestDatabase({ onQuery: (sql) => statements.push(sql) });
+    const jobs = await startJobQueue(recorded, { config: loadConfig({ NODE_ENV: "test" }), work: false });
+    try {
+      await createMember(recorded.db, "probe");
+      const ask = async (email: string, clientIp: string) => {
+        statements = [];
+        expect(await requestPasswordReset(recorded.db, jobs, email, { links: { origin: "http://localhost", locale: "nl" }, clientIp })).toEqual({ ok: true });
+        return statements;
+      };
+      const forKnown = await ask("probe@example.nl", "10.9.0.1");
+      const forUnknown = await ask("nobody@example.nl", "10.9.0.2");
+      expect(forUnknown).toEqual(forKnown);
+      expect(await recorded.db.selectFrom("account_tokens").select("purpose").execute()).toEqual([{ purpose: "reset-password" }]);
+    } finally {
+      await jobs.stop();
+      await recorded.dispose();
+    }
+  });
+
+  it("counts failed sign-ins per account, whether its username or its address was typed", async () => {
+    await createMember(handle.db, "teller");
+    for (let i = 0; i < 3; i++) expect((await client().signIn("teller", "niet goed")).status).toBe(401);
+    for (let i = 0; i < 2; i++) expect((await client().signIn("TELLER@example.nl", "niet goed")).status).toBe(401);
+    for (const identifier of ["teller", "teller@example.nl"]) {
+      const blocked = await client().signIn(identifier, FIXTURE_PASSWORD);
+      expect(blocked.status, identifier).toBe(429);
+      expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    }
+    // Without an account, the typed text is counted.
+    for (let i = 0; i < 5; i++) expect((await client().signIn("niemand.hier", "x")).status).toBe(401);
+    expect((await client().signIn("niemand.hier", "x")).status).toBe(429);
+    expect((await client().signIn("carmen", "goedwerk-demo")).status).toBe(302);
+  });
+
   it("resets by email with a single-use link and ends every session", async () => {
     const other = client();
-    await signUp(other, "hanna");
+    await joined(other, "hanna");
     const signedIn = other.cookies.get("gwn_session")!;
     const visitor = client();
     const ask = await visitor.post("/forgot-password", { email: "hanna@example.nl" }, freshIp());
@@ -244,7 +310,7 @@ describe("passwords", () => {
 
   it("changes the password only with the current one, and ends the other sessions but not this one", async () => {
     const here = client();
-    await signUp(here, "ilse");
+    await joined(here, "ilse");
     const elsewhere = client();
     await elsewhere.signIn("ilse", "een lange goede zin");
     const wrong = await here.post("/settings/account", { intent: "password", currentPassword: "niet goed", newPassword: "nieuw en lang genoeg" });
@@ -258,7 +324,7 @@ describe("passwords", () => {
 
   it("changes the email address only after the new address is confirmed", async () => {
     const c = client();
-    await signUp(c, "joost");
+    await joined(c, "joost");
     const asked = await c.post("/settings/account", { intent: "email", currentPassword: "een lange goede zin", newEmail: "joost@nieuw.example" });
     expect(asked.status).toBe(200);
     const before = await handle.db.selectFrom("members").select("email").where("username", "=", "joost").executeTakeFirstOrThrow();
@@ -270,6 +336,24 @@ describe("passwords", () => {
     expect((await c.post("/verify-email?step=confirm", {})).status).toBe(302);
     const after = await handle.db.selectFrom("members").select("email").where("username", "=", "joost").executeTakeFirstOrThrow();
     expect(after.email).toBe("joost@nieuw.example");
+  });
+
+  it("answers a new address that already has an account as any other, and tells its owner instead of sending a link", async () => {
+    const c = client();
+    await joined(c, "mirte");
+    const ask = async (newEmail: string) => {
+      const response = await c.post("/settings/account", { intent: "email", currentPassword: "een lange goede zin", newEmail });
+      const page = await c.get("/settings/account");
+      return { status: response.status, text: visibleText(await response.text()).replace(newEmail, "…"), page: visibleText(await page.text()).replace(newEmail, "…") };
+    };
+    const free = await ask("mirte@nieuw.example");
+    const taken = await ask("eva@goedwerknetwerk.example");
+    expect(taken).toEqual(free);
+    const [notice] = await mailbox("eva@goedwerknetwerk.example");
+    expect(notice?.subject).toBe("Iemand wilde je e-mailadres voor een ander account gebruiken");
+    expect(notice?.body_text).not.toContain("/verify-email");
+    const mirte = await handle.db.selectFrom("members").select("email").where("username", "=", "mirte").executeTakeFirstOrThrow();
+    expect(mirte.email).toBe("mirte@example.nl");
   });
 });
 
@@ -330,7 +414,7 @@ describe("sessions page, profile and your data", () => {
 
   it("deletes the account with the current password, ending its sessions", async () => {
     const c = client();
-    await signUp(c, "kees");
+    await joined(c, "kees");
     expect((await c.post("/settings/data", { posts: "keep", currentPassword: "fout fout fout" })).status).toBe(400);
     const gone = await c.post("/settings/data", { posts: "keep", currentPassword: "een lange goede zin" });
     expect(gone.status).toBe(302);
@@ -342,7 +426,7 @@ describe("sessions page, profile and your data", () => {
 describe("suspension", () => {
   it("ends the sessions of a suspended member and tells them why at sign-in", async () => {
     const c = client();
-    await signUp(c, "lotte");
+    await joined(c, "lotte");
     await handle.db
       .updateTable("members")
       .set({ suspended_until: new Date(Date.now() + 86_400_000), suspension_reason: "Herhaald spammen" })
@@ -369,15 +453,24 @@ describe("site admins", () => {
 });
 
 describe("the dev mailbox", () => {
-  it("is open on the embedded database and admin-only on PostgreSQL", async () => {
-    const visitor = await client().get("/dev/mail");
-    if (handle.kind === "embedded") {
-      expect(visitor.status).toBe(200);
-    } else {
-      expect(visitor.status).toBe(404);
-      const admin = client();
-      await admin.signIn("anna", "goedwerk-demo");
-      expect((await admin.get("/dev/mail")).status).toBe(200);
+  it("is for site admins, and for requests made on this machine when no proxy is trusted, on any database", async () => {
+    // This server trusts a proxy: the client address could be anyone's word.
+    expect((await client().get("/dev/mail")).status).toBe(404);
+    expect((await createClient(server.url, { "x-forwarded-for": "127.0.0.1" }).get("/dev/mail")).status).toBe(404);
+    const member = client();
+    await member.signIn("carmen", "goedwerk-demo");
+    expect((await member.get("/dev/mail")).status).toBe(404);
+    const admin = client();
+    await admin.signIn("anna", "goedwerk-demo");
+    expect((await admin.get("/dev/mail")).status).toBe(200);
+
+    // Without a trusted proxy the address is the socket's: loopback is this machine, unless a local proxy forwarded it.
+    const direct = await startTestServer(handle);
+    try {
+      expect((await createClient(direct.url).get("/dev/mail")).status).toBe(200);
+      expect((await createClient(direct.url, { "x-forwarded-for": "203.0.113.9" }).get("/dev/mail")).status).toBe(404);
+    } finally {
+      await direct.close();
     }
   });
 });

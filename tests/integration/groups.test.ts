@@ -218,8 +218,23 @@ describe("invitations", () => {
     const [mail] = await forum.handle.db.selectFrom("dev_mailbox").selectAll().where("to_address", "=", "nieuw.lid@example.nl").execute();
     const link = new URL(/https?:\/\/\S+\/invite\/\S+/.exec(mail!.body_text)![0]).pathname;
     const guest = visitor();
-    expect(visibleText(await (await guest.get(link)).text())).toContain("Je bent uitgenodigd voor Professionele vrienden");
+    const guestPage = visibleText(await (await guest.get(link)).text());
+    expect(guestPage).toContain("Je bent uitgenodigd voor Professionele vrienden");
+    expect(guestPage).toContain("Log in met het account van dat adres");
     expect((await guest.post(link, {})).status).toBe(302); // to sign in first
+    // Whoever holds the link learns nothing of the invited address.
+    expect(await (await guest.get(`${link}?_data=${encodeURIComponent("routes/invite.$token")}`)).text()).not.toContain("nieuw.lid@example.nl");
+
+    // Another account, even a verified one, cannot use someone else's invitation.
+    const carmen = await as("carmen");
+    const notYours = await carmen.get(link);
+    expect(notYours.status).toBe(403);
+    expect(visibleText(await notYours.text())).toContain("Deze uitnodiging is naar een ander e-mailadres gestuurd dan dat van je account.");
+    const refused = await carmen.post(link, {});
+    expect(refused.status).toBe(403);
+    expect(visibleText(await refused.text())).toContain("Deze uitnodiging is naar een ander e-mailadres gestuurd");
+    expect(await roleOf("professionele-vrienden", "carmen")).toBeNull();
+
     await createMember(forum.handle.db, "nieuw.lid");
     const invited = await as("nieuw.lid", FIXTURE_PASSWORD);
     const accepted = await invited.post(link, {});

@@ -63,6 +63,18 @@ describe("starting a conversation", () => {
     expect(visibleText(await huge.text())).toContain("hoogstens 32.000 tekens");
   });
 
+  it("refuses a title with bidirectional controls with a translated message, keeping what was typed", async () => {
+    const carmen = await as("carmen");
+    const title = "Factuur \u202Efdp.exe";
+    const refused = await carmen.post("/g/goed-werk-in-de-praktijk/new", newThread({ title, body: "Mijn tekst blijft staan" }));
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(visibleText(html)).toContain("Dit bevat onzichtbare stuurtekens");
+    expect(html).toContain(`value="${title}"`);
+    expect(html).toContain("Mijn tekst blijft staan");
+    expect(await forum.handle.db.selectFrom("threads").select("id").where("title", "like", "%\u202E%").execute()).toEqual([]);
+  });
+
   it("is for members of the circle only (403), and the page of a private circle stays 404 to outsiders", async () => {
     await createMember(forum.handle.db, "buitenstaander");
     const outsider = await as("buitenstaander", FIXTURE_PASSWORD);
@@ -355,6 +367,97 @@ describe("hosts hide, restore and move", () => {
     expect(visibleText(await (await bram.get(url)).text())).toContain("Leerkring");
     const moves = await forum.handle.db.selectFrom("audit_log").select("group_id").where("action", "=", "thread.move").execute();
     expect(new Set(moves.map((m) => m.group_id)).size).toBe(2);
+  });
+});
+
+describe("post history", () => {
+  const historyOf = (id: number) => `/posts/${id}/history`;
+  const dataOf = (id: number) => `/posts/${id}/history?_data=${encodeURIComponent("routes/posts.$id.history")}`;
+  type Client = Awaited<ReturnType<typeof as>>;
+  /** What a person gets for a post's history: 404 (like a missing post, same text) or the versions. */
+  async function expectHidden(client: Client | ReturnType<typeof visitor>, id: number, words: string) {
+    const missing = await client.get(historyOf(99999999));
+    const page = await client.get(historyOf(id));
+    expect(page.status).toBe(404);
+    const text = visibleText(await page.text());
+    expect(text).toBe(visibleText(await missing.text()));
+    expect(text).not.toContain(words);
+    const data = await client.get(dataOf(id));
+    expect(data.status).toBe(404);
+    const body = await data.text();
+    expect(body).not.toContain(words);
+    expect(body).toBe(await (await client.get(dataOf(99999999))).text());
+  }
+  async function expectShown(client: Client, id: number, words: string) {
+    const page = await client.get(historyOf(id));
+    expect(page.status).toBe(200);
+    expect(visibleText(await page.text())).toContain(words);
+  }
+  async function editedReply(username: string, threadUrl: string, words: string) {
+    const client = await as(username);
+    const made = await client.post(threadUrl, { intent: "post", body: `${words} eerst`, idempotencyKey: key() });
+    expect(made.status).toBe(302);
+    const threadId = Number(/^\/t\/(\d+)/.exec(threadUrl)![1]);
+    const number = Number(/#post-(\d+)$/.exec(made.headers.get("location")!)![1]);
+    const post = await forum.handle.db.selectFrom("posts").select("id").where("thread_id", "=", threadId).where("number", "=", number).executeTakeFirstOrThrow();
+    expect((await client.post(`/posts/${post.id}/edit`, { intent: "save", version: "1", body: `${words} daarna` })).status).toBe(302);
+    return { client, id: post.id };
+  }
+
+  it("of a hidden post is 404 for visitors and other members (also as route data), and readable for its author and the hosts", async () => {
+    const thread = await threadBySlugPart("Wanneer voelt werk voor jou als goed werk?");
+    const url = `/t/${thread.id}/${thread.slug}`;
+    const { client: daan, id } = await editedReply("daan", url, "Geheime eerdere versie");
+    await expectShown(await as("carmen"), id, "Geheime eerdere versie eerst");
+    const bram = await as("bram");
+    expect((await bram.post(url, { intent: "hide", postId: String(id), reason: "Persoonlijk" })).status).toBe(302);
+
+    await expectHidden(visitor(), id, "Geheime eerdere versie");
+    await expectHidden(await as("carmen"), id, "Geheime eerdere versie");
+    // As on the thread page: the author and the hosts (and site admins) still read it.
+    await expectShown(daan, id, "Geheime eerdere versie eerst");
+    await expectShown(bram, id, "Geheime eerdere versie eerst");
+    await expectShown(await as("anna"), id, "Geheime eerdere versie eerst");
+  });
+
+  it("of a deleted post is gone for everyone; in a hidden thread it stays with the thread's author and hosts, in a deleted one with the hosts", async () => {
+    const thread = await threadBySlugPart("Wanneer voelt werk voor jou als goed werk?");
+    const { client: eva, id: deleted } = await editedReply("eva", `/t/${thread.id}/${thread.slug}`, "Weggehaalde gedachte");
+    expect((await eva.post(`/t/${thread.id}/${thread.slug}`, { intent: "delete", postId: String(deleted) })).status).toBe(302);
+    for (const client of [visitor(), eva, await as("bram")]) await expectHidden(client, deleted, "Weggehaalde gedachte");
+
+    const carmen = await as("carmen");
+    const started = await carmen.post("/g/goed-werk-in-de-praktijk/new", newThread({ title: "Een gesprek met geschiedenis", body: "Opening" }));
+    const url = started.headers.get("location")!;
+    const { client: daan, id: reply } = await editedReply("daan", url, "Antwoord in een verdwenen gesprek");
+    const opening = await forum.handle.db
+      .selectFrom("posts")
+      .innerJoin("threads", "threads.id", "posts.thread_id")
+      .select("posts.id")
+      .where("threads.title", "=", "Een gesprek met geschiedenis")
+      .where("posts.number", "=", 1)
+      .executeTakeFirstOrThrow();
+    // A hidden thread stays with its author and the hosts, on the thread page and in the history alike.
+    const bram = await as("bram");
+    expect((await bram.post(url, { intent: "hide", postId: String(opening.id), reason: "Even niet" })).status).toBe(302);
+    for (const client of [visitor(), daan]) {
+      expect((await client.get(url)).status).toBe(404);
+      await expectHidden(client, reply, "Antwoord in een verdwenen gesprek");
+    }
+    for (const client of [carmen, bram]) {
+      expect((await client.get(url)).status).toBe(200);
+      await expectShown(client, reply, "Antwoord in een verdwenen gesprek eerst");
+    }
+    expect((await bram.post(url, { intent: "restore", postId: String(opening.id) })).status).toBe(302);
+
+    expect((await carmen.post(url, { intent: "delete", postId: String(opening.id) })).status).toBe(302);
+    // The thread page and the history agree: only the circle's hosts still read the thread.
+    for (const client of [visitor(), carmen, daan]) {
+      expect((await client.get(url)).status).toBe(404);
+      await expectHidden(client, reply, "Antwoord in een verdwenen gesprek");
+    }
+    expect((await bram.get(url)).status).toBe(200);
+    await expectShown(bram, reply, "Antwoord in een verdwenen gesprek eerst");
   });
 });
 

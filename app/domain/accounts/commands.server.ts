@@ -4,10 +4,10 @@ import type { Locale, MessageKey } from "../../i18n/index";
 import type { JobQueue } from "../../lib/jobs.server";
 import { renderMarkdown } from "../../lib/markdown.server";
 import { clearRateLimit, hitRateLimit, peekRateLimit } from "../../lib/rate-limit.server";
-import { changeEmailEmail, passwordChangedEmail, passwordResetEmail, verificationEmail } from "./emails";
+import { addressInUseEmail, changeEmailEmail, passwordChangedEmail, passwordResetEmail, resetWithoutAccountEmail, signUpAttemptEmail, verificationEmail } from "./emails";
 import { hashPassword, verifyPassword } from "./passwords.server";
 import { normaliseUsername, type FieldErrors } from "./schema";
-import { consumeAccountToken, issueAccountToken } from "./tokens.server";
+import { consumeAccountToken, issueAccountToken, issueResetTokenForAddress } from "./tokens.server";
 
 export type CommandResult<T = object> =
   | ({ ok: true } & T)
@@ -40,26 +40,36 @@ async function findMemberByEmail(db: Database, email: string) {
 
 // ——— sign up ———
 
+const SIGN_UP_NOTICES_PER_ADDRESS = 3;
+
+/**
+ * Creates an unverified account and emails its confirmation link. An address
+ * that already has an account gets the same answer (no session, "check your
+ * mail"), so the form cannot be used to find out who is a member; its owner
+ * is emailed instead. Usernames are public, so a taken one is said.
+ */
 export async function signUp(
   db: Database,
   jobs: JobQueue,
   input: { email: string; username: string; displayName: string; password: string },
   { links, clientIp }: { links: LinkContext; clientIp: string },
-): Promise<CommandResult<{ memberId: string }>> {
+): Promise<CommandResult> {
   const limit = await hitRateLimit(db, `signup:ip:${clientIp}`, 10, 60 * 60);
   if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
 
-  const fieldErrors: FieldErrors = {};
   const username = normaliseUsername(input.username);
   if (await db.selectFrom("members").select("id").where("username", "=", username).executeTakeFirst()) {
-    fieldErrors.username = "validation.username.taken";
+    return { ok: false, status: 409, fieldErrors: { username: "validation.username.taken" } };
   }
-  if (await findMemberByEmail(db, input.email)) fieldErrors.email = "validation.email.taken";
-  if (Object.keys(fieldErrors).length > 0) return { ok: false, status: 409, fieldErrors };
-
+  // Hashed on both paths, so a known address answers no faster than a new one.
   const passwordHash = await hashPassword(input.password);
+  const existing = await findMemberByEmail(db, input.email);
+  if (existing) {
+    await noticeSignUpAttempt(db, jobs, existing, links);
+    return { ok: true };
+  }
   try {
-    const memberId = await db.transaction().execute(async (trx) => {
+    await db.transaction().execute(async (trx) => {
       const member = await trx
         .insertInto("members")
         .values({
@@ -76,21 +86,36 @@ export async function signUp(
         trx,
         verificationEmail(links.locale, input.email, input.displayName, `${links.origin}/verify-email?token=${token}`),
       );
-      return member.id;
     });
-    return { ok: true, memberId };
+    return { ok: true };
   } catch (error) {
     // Someone took the name or address between the check and the insert.
     if (isUniqueViolation(error)) {
       const onEmail = /email/.test(error.constraint ?? error.message);
-      return {
-        ok: false,
-        status: 409,
-        fieldErrors: onEmail ? { email: "validation.email.taken" } : { username: "validation.username.taken" },
-      };
+      const raced = onEmail ? await findMemberByEmail(db, input.email) : undefined;
+      if (!raced) return { ok: false, status: 409, fieldErrors: { username: "validation.username.taken" } };
+      await noticeSignUpAttempt(db, jobs, raced, links);
+      return { ok: true };
     }
     throw error;
   }
+}
+
+/** Tells the owner of an address that someone tried to sign up with it (a few times an hour at most). */
+async function noticeSignUpAttempt(
+  db: Database,
+  jobs: JobQueue,
+  member: { email: string; display_name: string; locale: Locale | null },
+  links: LinkContext,
+) {
+  const limit = await hitRateLimit(db, `signup:notice:${member.email.toLowerCase()}`, SIGN_UP_NOTICES_PER_ADDRESS, 60 * 60);
+  if (!limit.allowed) return;
+  await db.transaction().execute((trx) =>
+    jobs.sendEmail(
+      trx,
+      signUpAttemptEmail(member.locale ?? links.locale, member.email, member.display_name, `${links.origin}/login`, `${links.origin}/forgot-password`),
+    ),
+  );
 }
 
 // ——— sign in ———
@@ -117,13 +142,14 @@ export async function signIn(
   const identifier = input.identifier.includes("@")
     ? input.identifier.trim().toLowerCase()
     : normaliseUsername(input.identifier);
-  const accountKey = `login:account:${identifier}`;
-  const accountLimit = await peekRateLimit(db, accountKey, LOGIN_FAILURES_PER_ACCOUNT, LOGIN_WINDOW);
-  if (!accountLimit.allowed) return tooMany(accountLimit.retryAfterSeconds);
-
   const member = identifier.includes("@")
     ? await findMemberByEmail(db, identifier)
     : await db.selectFrom("members").selectAll().where("username", "=", identifier).executeTakeFirst();
+  // One count per account, whether its username or its address was typed; per typed text for no account.
+  const accountKey = member ? `login:member:${member.id}` : `login:account:${identifier}`;
+  const accountLimit = await peekRateLimit(db, accountKey, LOGIN_FAILURES_PER_ACCOUNT, LOGIN_WINDOW);
+  if (!accountLimit.allowed) return tooMany(accountLimit.retryAfterSeconds);
+
   const passwordOk = member
     ? await verifyPassword(member.password_hash, input.password)
     : await verifyAgainstDummy(input.password);
@@ -178,7 +204,13 @@ export async function resendVerification(
 
 // ——— password reset ———
 
-/** Always answers the same, whether or not the address belongs to someone. */
+/**
+ * Always answers the same, whether or not the address belongs to someone,
+ * after the same work: one statement that issues a token only when the
+ * address has an account, and one queued email in the same transaction (the
+ * reset link, or word that this address has no account). So neither the
+ * answer nor its timing tells whether someone is a member.
+ */
 export async function requestPasswordReset(
   db: Database,
   jobs: JobQueue,
@@ -189,18 +221,13 @@ export async function requestPasswordReset(
   if (!ipLimit.allowed) return tooMany(ipLimit.retryAfterSeconds);
   const emailLimit = await hitRateLimit(db, `reset:email:${email.toLowerCase()}`, 3, 60 * 60);
   if (!emailLimit.allowed) return { ok: true };
-  const member = await findMemberByEmail(db, email);
-  if (!member) return { ok: true };
   await db.transaction().execute(async (trx) => {
-    const token = await issueAccountToken(trx, member.id, "reset-password", member.email);
+    const { token, member } = await issueResetTokenForAddress(trx, email);
     await jobs.sendEmail(
       trx,
-      passwordResetEmail(
-        member.locale ?? links.locale,
-        member.email,
-        member.display_name,
-        `${links.origin}/reset-password?token=${token}`,
-      ),
+      member
+        ? passwordResetEmail(member.locale ?? links.locale, member.email, member.display_name, `${links.origin}/reset-password?token=${token}`)
+        : resetWithoutAccountEmail(links.locale, email, `${links.origin}/signup`),
     );
   });
   return { ok: true };
@@ -278,19 +305,16 @@ export async function requestEmailChange(
   if (member.email.toLowerCase() === input.newEmail.toLowerCase()) {
     return { ok: false, status: 400, fieldErrors: { newEmail: "validation.email.same" } };
   }
-  if (await findMemberByEmail(db, input.newEmail)) {
-    return { ok: false, status: 409, fieldErrors: { newEmail: "validation.email.taken" } };
-  }
+  // An address that already has an account gets the same answer and the same pending change (which can
+  // never be confirmed), so this form cannot test addresses either; its owner gets word instead of a link.
+  const owner = await findMemberByEmail(db, input.newEmail);
   await db.transaction().execute(async (trx) => {
     const token = await issueAccountToken(trx, memberId, "change-email", input.newEmail);
     await jobs.sendEmail(
       trx,
-      changeEmailEmail(
-        member.locale ?? links.locale,
-        input.newEmail,
-        member.display_name,
-        `${links.origin}/verify-email?change=1&token=${token}`,
-      ),
+      owner
+        ? addressInUseEmail(owner.locale ?? links.locale, owner.email, owner.display_name, `${links.origin}/login`)
+        : changeEmailEmail(member.locale ?? links.locale, input.newEmail, member.display_name, `${links.origin}/verify-email?change=1&token=${token}`),
     );
   });
   return { ok: true };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { MessageKey } from "../../i18n/nl";
+import { multiLineText, secretText, singleLineText } from "../../lib/text-input";
 import { isCommonPassword } from "./common-passwords";
 
 /**
@@ -15,23 +16,16 @@ export const RESERVED_USERNAMES = new Set([
   "login", "logout", "signup", "new", "me", "null", "undefined", "anonymous", "former-member",
 ]);
 
-// Zero-width characters, bidi controls, NUL and lone surrogates are refused outright.
+// Names are shown everywhere: zero-width and other invisible characters are refused too.
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** Text that may safely be stored: no NUL, no lone surrogates. */
-export const safeText = z
-  .string()
-  .refine((v) => !v.includes("\u0000"), msg("validation.invalidCharacters"))
-  .refine((v) => !LONE_SURROGATE.test(v), msg("validation.invalidCharacters"));
 
 /** NFKC, lower case; then only a–z 0–9 . _ - (so look-alike letters from other scripts are refused). */
 export function normaliseUsername(raw: string): string {
   return raw.normalize("NFKC").trim().toLowerCase();
 }
 
-export const usernameSchema = safeText
+export const usernameSchema = singleLineText()
   .refine((v) => !INVISIBLE.test(v), msg("validation.username.characters"))
   .transform(normaliseUsername)
   .pipe(
@@ -43,15 +37,15 @@ export const usernameSchema = safeText
       .refine((v) => !RESERVED_USERNAMES.has(v), msg("validation.username.reserved")),
   );
 
-export const emailSchema = safeText
+export const emailSchema = singleLineText()
   .transform((v) => v.trim())
   .pipe(z.string().min(3, msg("validation.email.invalid")).max(254, msg("validation.email.invalid")).email(msg("validation.email.invalid")));
 
-export const passwordSchema = safeText
+export const passwordSchema = secretText()
   .pipe(z.string().min(8, msg("validation.password.length")).max(256, msg("validation.password.length")))
   .refine((v) => !isCommonPassword(v), msg("validation.password.common"));
 
-export const displayNameSchema = safeText
+export const displayNameSchema = singleLineText()
   .transform((v) => v.normalize("NFC").trim())
   .pipe(z.string().min(1, msg("validation.displayName.length")).max(80, msg("validation.displayName.length")))
   .refine((v) => !INVISIBLE.test(v), msg("validation.invalidCharacters"));
@@ -64,16 +58,16 @@ export const signUpSchema = z.object({
 });
 
 export const signInSchema = z.object({
-  identifier: safeText.transform((v) => v.trim()).pipe(z.string().min(1, msg("validation.required")).max(254, msg("validation.required"))),
+  identifier: singleLineText().transform((v) => v.trim()).pipe(z.string().min(1, msg("validation.required")).max(254, msg("validation.required"))),
   // Not checked against the rules here: an old password must still be able to sign in.
-  password: safeText.pipe(z.string().min(1, msg("validation.required")).max(256, msg("validation.password.length"))),
+  password: secretText().pipe(z.string().min(1, msg("validation.required")).max(256, msg("validation.password.length"))),
   redirectTo: z.string().optional(),
 });
 
 export const forgotPasswordSchema = z.object({ email: emailSchema });
 
 export const resetPasswordSchema = z.object({
-  token: z.string().min(10).max(200),
+  token: z.string().regex(/^[A-Za-z0-9_-]{10,200}$/),
   password: passwordSchema,
 });
 
@@ -91,9 +85,9 @@ export const TIME_ZONES = typeof Intl.supportedValuesOf === "function" ? Intl.su
 
 export const profileSchema = z.object({
   displayName: displayNameSchema,
-  bio: safeText.pipe(z.string().max(2000, msg("validation.bio.length"))),
+  bio: multiLineText().pipe(z.string().max(2000, msg("validation.bio.length"))),
   locale: z.enum(["nl", "en"], { errorMap: () => ({ message: msg("validation.required") }) }),
-  timeZone: z.string().refine((v) => v === "UTC" || TIME_ZONES.includes(v), msg("validation.timeZone")),
+  timeZone: singleLineText().refine((v) => v === "UTC" || TIME_ZONES.includes(v), msg("validation.timeZone")),
 });
 
 export const deleteAccountSchema = z.object({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { MessageKey } from "../../i18n/nl";
 import { isTimeZone, wallTimeToInstant } from "../../lib/time-zones";
-import { safeText } from "../accounts/schema";
+import { multiLineText, singleLineText } from "../../lib/text-input";
 import { MAX_TAGS } from "../threads/schema";
 
 const msg = (key: MessageKey) => key;
@@ -9,11 +9,11 @@ const msg = (key: MessageKey) => key;
 /** Optional text fields: a field left out of the form counts as empty. */
 const absentAsEmpty = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => v ?? "", schema);
 
-const trimmed = (max: number, key: MessageKey) => absentAsEmpty(safeText.transform((v) => v.trim()).pipe(z.string().max(max, msg(key))));
+const trimmed = (max: number, key: MessageKey) => absentAsEmpty(singleLineText().transform((v) => v.trim()).pipe(z.string().max(max, msg(key))));
 
 /** An optional http(s) address: anything else (javascript:, data:, plain words) is refused. */
 const optionalWebAddress = (key: MessageKey) =>
-  absentAsEmpty(safeText
+  absentAsEmpty(singleLineText()
     .transform((v) => v.trim())
     .pipe(
       z
@@ -41,9 +41,9 @@ export const MAX_CAPACITY = 100_000;
  */
 export const eventSchema = z
   .object({
-    title: safeText.transform((v) => v.trim()).pipe(z.string().min(3, msg("validation.title.length")).max(200, msg("validation.title.length"))),
-    description: absentAsEmpty(safeText.pipe(z.string().max(32000, msg("validation.post.length")))),
-    timeZone: safeText.refine(isTimeZone, msg("validation.event.zone")),
+    title: singleLineText().transform((v) => v.trim()).pipe(z.string().min(3, msg("validation.title.length")).max(200, msg("validation.title.length"))),
+    description: absentAsEmpty(multiLineText().pipe(z.string().max(32000, msg("validation.post.length")))),
+    timeZone: singleLineText().refine(isTimeZone, msg("validation.event.zone")),
     starts: z.string(),
     ends: z.string(),
     rsvpDeadline: z.string().optional().default(""),
@@ -103,5 +103,5 @@ export const rsvpSchema = z.object({
 });
 
 export const cancelSchema = z.object({
-  reason: safeText.transform((v) => v.trim()).pipe(z.string().min(1, msg("validation.reason.required")).max(500, msg("validation.reason.length"))),
+  reason: singleLineText().transform((v) => v.trim()).pipe(z.string().min(1, msg("validation.reason.required")).max(500, msg("validation.reason.length"))),
 });

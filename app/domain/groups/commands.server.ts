@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { sql, type SqlBool } from "kysely";
 import type { Database } from "../../../db/index";
 import { hashToken } from "../../auth/lucia-adapter.server";
 import { canContribute, canCreateGroup, canSanction, groupPermissions, isMember, type Actor, type GroupRole } from "../../auth/policy";
@@ -374,27 +375,40 @@ export async function revokeInvitation(db: Database, actor: Actor, groupId: stri
   });
 }
 
-/** The invitation behind an emailed link, if it still works (for showing the page). */
-export async function findOpenInvitation(db: Database, token: string) {
-  return db
+/** Whether the invitation went to this account's address: only that account may accept it (SQL, `group_invitations` in scope). */
+const invitedAddressIs = (memberId: string) => sql<SqlBool>`exists (
+  select 1 from members invitee
+  where invitee.id = ${memberId} and lower(invitee.email) = lower(group_invitations.email))`;
+
+/**
+ * The invitation behind an emailed link, if it still works (for showing the
+ * page), and whether it is for the signed-in account (null for visitors).
+ * The invited address itself stays out: whoever holds the link need not learn it.
+ */
+export async function findOpenInvitation(db: Database, actor: Actor, token: string) {
+  const row = await db
     .selectFrom("group_invitations")
     .innerJoin("groups", "groups.id", "group_invitations.group_id")
-    .select(["group_invitations.id", "group_invitations.email", "groups.id as group_id", "groups.name", "groups.slug", "groups.description"])
+    .select(["group_invitations.id", "groups.id as group_id", "groups.name", "groups.slug", "groups.description"])
+    .select(isMember(actor) ? invitedAddressIs(actor.id).as("for_this_account") : sql<null>`null`.as("for_this_account"))
     .where("group_invitations.token_hash", "=", hashToken(token))
     .where("group_invitations.accepted_at", "is", null)
     .where("group_invitations.revoked_at", "is", null)
     .where("group_invitations.expires_at", ">", new Date())
     .executeTakeFirst();
+  if (!row) return undefined;
+  const { for_this_account: forThisAccount, ...invitation } = row;
+  return { ...invitation, forThisAccount: forThisAccount === null ? null : Boolean(forThisAccount) };
 }
 
+/** An emailed invitation is accepted only by the account with the address it was sent to. */
 export async function acceptInvitation(db: Database, actor: Actor, token: string): Promise<CommandResult<{ slug: string }>> {
   if (!isMember(actor)) return mustSignIn;
-  if (!canContribute(actor)) return mustVerify;
   return db.transaction().execute(async (trx) => {
     const invitation = await trx
       .selectFrom("group_invitations")
       .innerJoin("groups", "groups.id", "group_invitations.group_id")
-      .select(["group_invitations.id", "groups.id as group_id", "groups.slug"])
+      .select(["group_invitations.id", "groups.id as group_id", "groups.slug", invitedAddressIs(actor.id).as("for_this_account")])
       .where("group_invitations.token_hash", "=", hashToken(token))
       .where("group_invitations.accepted_at", "is", null)
       .where("group_invitations.revoked_at", "is", null)
@@ -402,6 +416,8 @@ export async function acceptInvitation(db: Database, actor: Actor, token: string
       .forUpdate()
       .executeTakeFirst();
     if (!invitation) return { ok: false, status: 404, formError: "groups.invite.invalid" } as const;
+    if (!invitation.for_this_account) return { ok: false, status: 403, formError: "groups.invitation.otherAddress" } as const;
+    if (!canContribute(actor)) return mustVerify;
     const banned = await trx
       .selectFrom("group_bans")
       .select("member_id")

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import type { MessageKey } from "../../i18n/nl";
-import { emailSchema, safeText } from "../accounts/schema";
+import { multiLineText, singleLineText } from "../../lib/text-input";
+import { emailSchema } from "../accounts/schema";
 
 const msg = (key: MessageKey) => key;
 
 export const GROUP_COLOURS = ["green", "blue", "orange", "purple", "teal", "red", "olive", "brown"] as const;
 export const RESERVED_GROUP_SLUGS = new Set(["new", "feed.xml", "settings", "admin"]);
 
-export const groupSlugSchema = safeText
+export const groupSlugSchema = singleLineText()
   .transform((v) => v.trim())
   .pipe(
     z
@@ -17,9 +18,9 @@ export const groupSlugSchema = safeText
   );
 
 const groupFields = {
-  name: safeText.transform((v) => v.trim()).pipe(z.string().min(3, msg("validation.groupName.length")).max(80, msg("validation.groupName.length"))),
-  description: safeText.transform((v) => v.trim()).pipe(z.string().max(300, msg("validation.description.length"))),
-  about: safeText.pipe(z.string().max(20000, msg("validation.about.length"))),
+  name: singleLineText().transform((v) => v.trim()).pipe(z.string().min(3, msg("validation.groupName.length")).max(80, msg("validation.groupName.length"))),
+  description: singleLineText().transform((v) => v.trim()).pipe(z.string().max(300, msg("validation.description.length"))),
+  about: multiLineText().pipe(z.string().max(20000, msg("validation.about.length"))),
   colour: z.enum(GROUP_COLOURS, { errorMap: () => ({ message: msg("validation.required") }) }),
   visibility: z.enum(["public", "private"], { errorMap: () => ({ message: msg("validation.required") }) }),
   listed: z
@@ -33,13 +34,13 @@ export const groupSettingsSchema = z.object(groupFields);
 export const createGroupSchema = z.object({
   ...groupFields,
   slug: groupSlugSchema,
-  owner: safeText.transform((v) => v.trim().replace(/^@/, "").toLowerCase()).pipe(z.string().min(1, msg("validation.required"))),
+  owner: singleLineText().transform((v) => v.trim().replace(/^@/, "").toLowerCase()).pipe(z.string().min(1, msg("validation.required"))),
 });
 
 export const joinRequestSchema = z.object({
-  message: safeText.transform((v) => v.trim()).pipe(z.string().max(500, msg("validation.joinMessage.length"))),
+  message: multiLineText().transform((v) => v.trim()).pipe(z.string().max(500, msg("validation.joinMessage.length"))),
 });
 
 export const inviteSchema = z.object({ email: emailSchema });
 
-export const reasonSchema = safeText.transform((v) => v.trim()).pipe(z.string().max(500, msg("validation.reason.length")));
+export const reasonSchema = singleLineText().transform((v) => v.trim()).pipe(z.string().max(500, msg("validation.reason.length")));

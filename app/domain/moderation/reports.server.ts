@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Database } from "../../../db/index";
 import { canContribute, canModerateThread, isMember, isSiteAdmin, type Actor } from "../../auth/policy";
 import type { MessageKey } from "../../i18n/nl";
-import { safeText } from "../accounts/schema";
+import { multiLineText, singleLineText } from "../../lib/text-input";
 import type { CommandResult } from "../accounts/commands.server";
 import { recordAudit, removeMember } from "../groups/commands.server";
 import { loadStanding } from "../groups/queries.server";
@@ -22,7 +22,7 @@ export const reportSchema = z
   .object({
     postId: z.string().regex(/^[1-9][0-9]{0,15}$/, msg("error.badRequest.text")).transform(Number),
     reason: z.enum(REPORT_REASONS, { errorMap: () => ({ message: msg("validation.report.reason") }) }),
-    text: z.preprocess((v) => v ?? "", safeText.transform((v) => v.trim()).pipe(z.string().max(1000, msg("validation.report.text")))),
+    text: z.preprocess((v) => v ?? "", multiLineText().transform((v) => v.trim()).pipe(z.string().max(1000, msg("validation.report.text")))),
   })
   .refine((r) => r.reason !== "other" || r.text.length > 0, { path: ["text"], message: msg("validation.report.otherNeedsText") });
 
@@ -30,20 +30,20 @@ export const reportSchema = z
 export const eventReportSchema = z
   .object({
     reason: z.enum(REPORT_REASONS, { errorMap: () => ({ message: msg("validation.report.reason") }) }),
-    text: z.preprocess((v) => v ?? "", safeText.transform((v) => v.trim()).pipe(z.string().max(1000, msg("validation.report.text")))),
+    text: z.preprocess((v) => v ?? "", multiLineText().transform((v) => v.trim()).pipe(z.string().max(1000, msg("validation.report.text")))),
   })
   .refine((r) => r.reason !== "other" || r.text.length > 0, { path: ["text"], message: msg("validation.report.otherNeedsText") });
 
 export const eventDecisionSchema = z.object({
   eventId: z.string().regex(/^[1-9][0-9]{0,15}$/).transform(Number),
   decision: z.enum(["agree", "disagree", "dismiss"]),
-  reason: z.preprocess((v) => v ?? "", safeText.transform((v) => v.trim()).pipe(z.string().max(500, msg("validation.reason.length")))),
+  reason: z.preprocess((v) => v ?? "", singleLineText().transform((v) => v.trim()).pipe(z.string().max(500, msg("validation.reason.length")))),
 });
 
 export const decisionSchema = z.object({
   postId: z.string().regex(/^[1-9][0-9]{0,15}$/).transform(Number),
   decision: z.enum(["agree", "disagree", "dismiss"]),
-  reason: z.preprocess((v) => v ?? "", safeText.transform((v) => v.trim()).pipe(z.string().max(500, msg("validation.reason.length")))),
+  reason: z.preprocess((v) => v ?? "", singleLineText().transform((v) => v.trim()).pipe(z.string().max(500, msg("validation.reason.length")))),
   sanction: z.enum(["none", "warn", "remove"]).optional().default("none"),
 });
 

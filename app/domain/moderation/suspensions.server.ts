@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Database } from "../../../db/index";
 import { isSiteAdmin, type Actor } from "../../auth/policy";
 import type { MessageKey } from "../../i18n/nl";
-import { safeText } from "../accounts/schema";
+import { singleLineText } from "../../lib/text-input";
 import type { CommandResult } from "../accounts/commands.server";
 import { recordAudit } from "../groups/commands.server";
 
@@ -14,7 +14,7 @@ export const FOREVER = new Date("9999-12-31T00:00:00Z");
 export const suspensionSchema = z.object({
   memberId: z.string().uuid(msg("error.badRequest.text")),
   days: z.enum(["1", "7", "30", "365", "forever"], { errorMap: () => ({ message: msg("validation.suspension.days") }) }),
-  reason: safeText.transform((v) => v.trim()).pipe(z.string().min(1, msg("validation.reason.required")).max(500, msg("validation.reason.length"))),
+  reason: singleLineText().transform((v) => v.trim()).pipe(z.string().min(1, msg("validation.reason.required")).max(500, msg("validation.reason.length"))),
 });
 
 /** Site admins suspend an account for a while or for good: its sessions end at once; it can still read public content. */

@@ -437,19 +437,6 @@ export async function setThreadFlag(
   return { ok: true };
 }
 
-export async function listPostRevisions(db: Database, actor: Actor, postId: number) {
-  const post = await findVisiblePost(db, actor, postId);
-  if (!post || post.deleted_at) return null;
-  const revisions = await db
-    .selectFrom("post_revisions")
-    .leftJoin("members", "members.id", "post_revisions.edited_by")
-    .select(["post_revisions.version", "post_revisions.body_markdown", "post_revisions.created_at", "members.username"])
-    .where("post_revisions.post_id", "=", postId)
-    .orderBy("post_revisions.version", "desc")
-    .execute();
-  return { post, revisions };
-}
-
 /** For the edit form: the post as its author may edit it. */
 export async function findEditablePost(db: Database, actor: Actor, postId: number) {
   const post = await findVisiblePost(db, actor, postId);

@@ -1,6 +1,6 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder, type SqlBool } from "kysely";
 import type { Database } from "../../../db/index";
-import { ANONYMOUS, type Actor } from "../../auth/policy";
+import { ANONYMOUS, isSiteAdmin, type Actor } from "../../auth/policy";
 import type { Locale } from "../../i18n/index";
 import { groupIsVisibleTo } from "../groups/queries.server";
 import { POSTS_PER_PAGE, postPath } from "./schema";
@@ -191,8 +191,57 @@ export async function listGroupTags(db: Database, groupId: string) {
   return db.selectFrom("group_tags").select(["id", "slug", "label"]).where("group_id", "=", groupId).orderBy("label").execute();
 }
 
-/** A thread the actor may see (its group visible), or null. */
-export async function findVisibleThread(db: Database, actor: Actor, threadId: number) {
+/**
+ * Whether the actor hosts the thread's circle, in SQL (`threads` in scope);
+ * the same rule as `canModerateThread` in the policy: owners and moderators
+ * of the circle, and site admins.
+ */
+function moderatesThreadCircle(actor: Actor): RawBuilder<SqlBool> {
+  if (isSiteAdmin(actor)) return sql<SqlBool>`true`;
+  if (actor.kind !== "member") return sql<SqlBool>`false`;
+  return sql<SqlBool>`exists (
+    select 1 from group_members host_check
+    where host_check.group_id = threads.group_id and host_check.member_id = ${actor.id}
+      and host_check.role in ('owner', 'moderator'))`;
+}
+
+/**
+ * The one rule for reading a thread, in SQL (`threads` and `groups` in
+ * scope): its circle is visible; a deleted thread is gone for all but the
+ * circle's hosts; a hidden one stays with its author and the hosts.
+ */
+export function threadIsReadableBy(actor: Actor): RawBuilder<SqlBool> {
+  const actorId = actor.kind === "member" ? actor.id : null;
+  const moderates = moderatesThreadCircle(actor);
+  return sql<SqlBool>`(${groupIsVisibleTo(actor)}
+    and (threads.deleted_at is null or ${moderates})
+    and (threads.hidden_at is null or ${moderates} or threads.author_id = ${actorId}))`;
+}
+
+/**
+ * The one rule for reading a post's text, in SQL (`posts`, `threads` and
+ * `groups` in scope): its thread is readable, it is not deleted, and a hidden
+ * post's text goes only to its author and the circle's hosts. The thread
+ * page, the post history and every other place that shows a post's text use it.
+ */
+export function postIsReadableBy(actor: Actor): RawBuilder<SqlBool> {
+  const actorId = actor.kind === "member" ? actor.id : null;
+  return sql<SqlBool>`(${threadIsReadableBy(actor)}
+    and posts.deleted_at is null
+    and (posts.hidden_at is null or ${moderatesThreadCircle(actor)} or posts.author_id = ${actorId}))`;
+}
+
+/** A thread the actor may read (see `threadIsReadableBy`), or null: what the thread page shows. */
+export function findReadableThread(db: Database, actor: Actor, threadId: number) {
+  return findVisibleThread(db, actor, threadId, { readable: true });
+}
+
+/**
+ * A thread in a circle the actor may see, or null, whether or not it is
+ * hidden or deleted: commands load it this way and answer with their own
+ * refusals (a reply to a hidden thread is told so).
+ */
+export async function findVisibleThread(db: Database, actor: Actor, threadId: number, { readable = false } = {}) {
   return db
     .selectFrom("threads")
     .innerJoin("groups", "groups.id", "threads.group_id")
@@ -215,7 +264,7 @@ export async function findVisibleThread(db: Database, actor: Actor, threadId: nu
       "groups.join_policy as group_join_policy",
     ])
     .where("threads.id", "=", threadId)
-    .where(groupIsVisibleTo(actor))
+    .where(readable ? threadIsReadableBy(actor) : groupIsVisibleTo(actor))
     .executeTakeFirst();
 }
 
@@ -223,17 +272,15 @@ export async function findVisibleThread(db: Database, actor: Actor, threadId: nu
  * One page of posts (POSTS_PER_PAGE each), by their stable numbers. A hidden
  * post's text goes only to its author and to those who moderate the thread.
  */
-export async function listThreadPosts(
-  db: Database,
-  threadId: number,
-  page: number,
-  viewer: { id: string | null; moderates: boolean },
-) {
+export async function listThreadPosts(db: Database, actor: Actor, threadId: number, page: number) {
   const first = (page - 1) * POSTS_PER_PAGE + 1;
   const rows = await db
     .selectFrom("posts")
+    .innerJoin("threads", "threads.id", "posts.thread_id")
+    .innerJoin("groups", "groups.id", "threads.group_id")
     .leftJoin("members", "members.id", "posts.author_id")
     .select([
+      postIsReadableBy(actor).as("readable"),
       "posts.id",
       "posts.number",
       "posts.body_html",
@@ -252,20 +299,44 @@ export async function listThreadPosts(
     .orderBy("posts.number")
     .execute();
   return rows.map((r) => {
-    const hidden = r.hidden_at !== null;
-    const mayReadHidden = viewer.moderates || (viewer.id !== null && viewer.id === r.author_id);
+    const readable = Boolean(r.readable);
     return {
       id: r.id,
       number: r.number,
-      html: r.deleted_at || (hidden && !mayReadHidden) ? "" : r.body_html,
+      html: readable ? r.body_html : "",
       deleted: r.deleted_at !== null,
-      hidden: hidden ? { reason: r.hidden_reason ?? "", shown: mayReadHidden } : null,
+      hidden: r.hidden_at !== null ? { reason: r.hidden_reason ?? "", shown: readable } : null,
       authorId: r.author_id,
       createdAt: r.created_at.toISOString(),
       editedAt: r.edited_at?.toISOString() ?? null,
       author: r.username ? { username: r.username, name: r.display_name ?? r.username } : null,
     };
   });
+}
+
+/**
+ * A post's earlier versions, newest first, with the post as it is now; null
+ * when the actor may not read the post's text (missing, deleted, hidden from
+ * them, or in a thread they may not read), exactly as on the thread page.
+ */
+export async function listPostRevisions(db: Database, actor: Actor, postId: number) {
+  const post = await db
+    .selectFrom("posts")
+    .innerJoin("threads", "threads.id", "posts.thread_id")
+    .innerJoin("groups", "groups.id", "threads.group_id")
+    .select(["posts.id", "posts.number", "posts.body_markdown", "threads.id as thread_id", "threads.slug as thread_slug"])
+    .where("posts.id", "=", postId)
+    .where(postIsReadableBy(actor))
+    .executeTakeFirst();
+  if (!post) return null;
+  const revisions = await db
+    .selectFrom("post_revisions")
+    .leftJoin("members", "members.id", "post_revisions.edited_by")
+    .select(["post_revisions.version", "post_revisions.body_markdown", "post_revisions.created_at", "members.username"])
+    .where("post_revisions.post_id", "=", postId)
+    .orderBy("post_revisions.version", "desc")
+    .execute();
+  return { post, revisions };
 }
 
 /** Remembers how far a member read a thread; never moves backwards. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { MessageKey } from "../../i18n/nl";
-import { safeText } from "../accounts/schema";
+import { multiLineText, singleLineText } from "../../lib/text-input";
 
 const msg = (key: MessageKey) => key;
 
@@ -13,7 +13,7 @@ export function postPath(threadId: number | string, slug: string, number: number
 }
 export const MAX_TAGS = 5;
 
-export const postBodySchema = safeText.pipe(
+export const postBodySchema = multiLineText().pipe(
   z
     .string()
     .refine((v) => v.trim().length > 0, msg("validation.post.empty"))
@@ -24,7 +24,7 @@ export const postBodySchema = safeText.pipe(
 export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, msg("error.badRequest.text"));
 
 export const newThreadSchema = z.object({
-  title: safeText
+  title: singleLineText()
     .transform((v) => v.trim())
     .pipe(z.string().min(3, msg("validation.title.length")).max(200, msg("validation.title.length"))),
   body: postBodySchema,
@@ -35,13 +35,13 @@ export const newThreadSchema = z.object({
 
 export const hideSchema = z.object({
   postId: z.string().regex(/^[1-9][0-9]{0,15}$/, msg("error.badRequest.text")).transform(Number),
-  reason: safeText
+  reason: singleLineText()
     .transform((v) => v.trim())
     .pipe(z.string().min(1, msg("validation.reason.required")).max(500, msg("validation.reason.length"))),
 });
 
 export const groupTagSchema = z.object({
-  label: safeText.transform((v) => v.trim().replace(/\s+/g, " ")).pipe(z.string().min(2, msg("validation.tag.length")).max(40, msg("validation.tag.length"))),
+  label: singleLineText().transform((v) => v.trim().replace(/\s+/g, " ")).pipe(z.string().min(2, msg("validation.tag.length")).max(40, msg("validation.tag.length"))),
 });
 
 /** Theme tag checkboxes are named `tag-<slug>`. */
