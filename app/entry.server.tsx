@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { resolveLocale } from "./i18n/index";
@@ -54,6 +54,8 @@ export default function handleRequest(
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
+  // Remix's own refusals (a POST to a page without a form, say) are the client's mistake, answered with their 4xx.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   if (isDatabaseUnavailableError(error)) {
     // The HTTP layer turns this response into a translated 503 (see remix-handler).
     context.requestState.databaseUnavailable = true;

@@ -13,7 +13,13 @@ export interface RawResponse {
  */
 export function rawRequest(
   baseUrl: string,
-  { method = "GET", path = "/", headers = {}, body }: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer },
+  {
+    method = "GET",
+    path = "/",
+    headers = {},
+    body,
+    timeoutMs = 20_000,
+  }: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number },
 ): Promise<RawResponse> {
   const base = new URL(baseUrl);
   return new Promise((resolve, reject) => {
@@ -37,6 +43,12 @@ export function rawRequest(
       },
     );
     request.on("error", reject);
+    // A server that never answers is a finding, not a hung test.
+    const timer = setTimeout(() => {
+      request.destroy();
+      reject(new Error(`no answer within ${timeoutMs} ms: ${method} ${path.slice(0, 100)}`));
+    }, timeoutMs);
+    request.on("close", () => clearTimeout(timer));
     if (body !== undefined) request.write(body);
     request.end();
   });
