@@ -238,8 +238,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw redirect(`${new URL(request.url).pathname}${page > 1 ? `?page=${page}` : ""}#post-${result.number}`);
   }
   if (values.intent === "preview") {
+    // Missing before signed out: a private thread answers a visitor as a missing one does.
+    if (!(await findVisibleThread(context.db, context.actor, threadId))) notFound();
     const member = requireMember(context.actor, request);
-    if (!(await findVisibleThread(context.db, member, threadId))) notFound();
     const preview = await previewPost(context.db, member, context.clientIp, values.body ?? "");
     if (!preview.ok) return formFailure(values, preview);
     return { ok: true as const, preview: preview.html, values };
