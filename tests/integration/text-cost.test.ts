@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { instantToWallTime } from "../../app/lib/time-zones";
 import { visibleText } from "../helpers/client";
 import { withSeededForum } from "../helpers/forum";
 import { MAX_POST, PATHOLOGICAL_TEXTS } from "../helpers/pathological-text";
@@ -55,6 +56,35 @@ describe("every text has a bounded cost whatever its shape", () => {
     const [all, allMs] = await timed(async () => (await visitor().get("/search?q=a")).text());
     expect(allMs, "searching for a").toBeLessThan(STEP_BUDGET_MS);
     expect(visibleText(all)).toContain("Vreemde vormen van tekst");
+  });
+
+  it("creates, shows and finds a meetup whose description is pathological within the budget", async () => {
+    const bram = await as("bram");
+    const day = instantToWallTime(new Date(Date.now() + 20 * 86_400_000), "Europe/Amsterdam").slice(0, 10);
+    const description = `vormproefmeetup\n\n${"_a".repeat(MAX_POST)}`.slice(0, MAX_POST);
+    const [created, createMs] = await timed(() =>
+      bram.post("/e/new?group=goed-werk-in-de-praktijk", {
+        title: "Vreemde kringavond",
+        description,
+        starts: `${day}T19:30`,
+        ends: `${day}T21:30`,
+        timeZone: "Europe/Amsterdam",
+        placeName: "Bibliotheek",
+        placeAddress: "",
+        mapUrl: "",
+        onlineUrl: "",
+        capacity: "",
+        rsvpDeadline: "",
+      }),
+    );
+    expect(created.status).toBe(302);
+    expect(createMs).toBeLessThan(STEP_BUDGET_MS);
+    const [shown, showMs] = await timed(() => visitor().get(created.headers.get("location")!));
+    expect(shown.status).toBe(200);
+    expect(showMs).toBeLessThan(STEP_BUDGET_MS);
+    const [found, searchMs] = await timed(async () => (await visitor().get("/search?q=vormproefmeetup&type=events")).text());
+    expect(searchMs).toBeLessThan(STEP_BUDGET_MS);
+    expect(found).toContain("<mark>vormproefmeetup</mark>");
   });
 
   it("answers /healthz within a second while a pathological post is written", { timeout: 120_000 }, async () => {
