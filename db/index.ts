@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, sql, type KyselyConfig } from "kysely";
 import pg from "pg";
 import { PGliteDialect } from "./pglite-dialect";
+import { EmbeddedDatabaseThread, type EmbeddedDatabase } from "./pglite-thread";
 import type { DB } from "./schema";
 
 export type Database = Kysely<DB>;
@@ -26,7 +26,7 @@ export interface DatabaseHandle {
   kind: "postgres" | "embedded";
   /** True when an embedded database was created by this call (for first-run seeding). */
   isNew: boolean;
-  pglite?: PGlite;
+  pglite?: EmbeddedDatabase;
   close(): Promise<void>;
 }
 
@@ -58,12 +58,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const dataDir = options.dataDir ?? "./data";
   const inMemory = dataDir.startsWith("memory://");
   const isNew = inMemory || !existsSync(path.join(dataDir, "PG_VERSION"));
-  // Loaded only here: processes on PostgreSQL never hold the embedded database's code.
-  const { PGlite } = await import("@electric-sql/pglite");
-  const pglite = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir), {
-    parsers: { [INT8]: (value: string) => Number(value) },
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-  });
+  // In a worker thread of its own, so no query can stop this thread from answering (see pglite-thread.ts).
+  const pglite = await EmbeddedDatabaseThread.open(inMemory ? dataDir : path.resolve(dataDir), options.loadDataDir);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log });
   return { db, kind: "embedded", isNew, pglite, close: () => db.destroy() };
 }

@@ -1,4 +1,3 @@
-import type { PGlite } from "@electric-sql/pglite";
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -11,6 +10,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from "kysely";
+import type { EmbeddedDatabase } from "./pglite-thread";
 
 /**
  * PGlite has exactly one connection. Kysely runs a transaction by acquiring a
@@ -39,7 +39,7 @@ class ConnectionLock {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: EmbeddedDatabase) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const result = await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters], {
@@ -64,12 +64,12 @@ class PGliteDriver implements Driver {
   readonly #lock = new ConnectionLock();
   readonly #connection: PGliteConnection;
 
-  constructor(private readonly pglite: PGlite) {
+  constructor(private readonly pglite: EmbeddedDatabase) {
     this.#connection = new PGliteConnection(pglite);
   }
 
   async init(): Promise<void> {
-    await this.pglite.waitReady;
+    // Opened (and ready) before the dialect is made.
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -100,7 +100,7 @@ class PGliteDriver implements Driver {
 }
 
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: EmbeddedDatabase) {}
   createAdapter() {
     return new PostgresAdapter();
   }

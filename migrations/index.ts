@@ -12,6 +12,7 @@ import * as events from "./20261127T0500_events";
 import * as notificationsAndReports from "./20261127T0600_notifications_and_reports";
 import * as emailPreferences from "./20261127T0610_email_preferences";
 import * as search from "./20261127T0700_search";
+import * as boundedSearchText from "./20261129T0600_bounded_search_text";
 
 /**
  * Every migration, by name. Listed statically (not read from the folder at
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "20261127T0600_notifications_and_reports": notificationsAndReports,
   "20261127T0610_email_preferences": emailPreferences,
   "20261127T0700_search": search,
+  "20261129T0600_bounded_search_text": boundedSearchText,
 };

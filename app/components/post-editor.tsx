@@ -2,6 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import type { MessageKey } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
+import { FailureMessage } from "./failure-message";
 import { UserHtml } from "./user-html";
 
 interface PostEditorProps {
@@ -34,7 +35,7 @@ function mentionAt(text: string, caret: number): { query: string; start: number 
  */
 export function PostEditor({ defaultValue, error, previewHtml, idempotencyKey, submitLabel, label }: PostEditorProps) {
   const t = useTranslate();
-  const preview = useFetcher<{ ok: boolean; preview?: string }>();
+  const preview = useFetcher<{ ok: boolean; preview?: string; formError?: MessageKey; retryAfterSeconds?: number }>();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [mention, setMention] = useState<{ query: string; start: number } | null>(null);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
@@ -164,6 +165,7 @@ export function PostEditor({ defaultValue, error, previewHtml, idempotencyKey, s
           </p>
         ) : null}
       </div>
+      {preview.data && !preview.data.ok ? <FailureMessage failure={preview.data} /> : null}
       {shownPreview !== undefined && shownPreview !== null ? (
         <section className="preview" aria-labelledby="preview-title" aria-live="polite">
           <h2 id="preview-title" className="preview__title">

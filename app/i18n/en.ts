@@ -103,6 +103,7 @@ export const en: Record<MessageKey, string> = {
   "validation.bio.length": "Keep it to 2,000 characters at most.",
   "validation.timeZone": "Please choose a time zone from the list.",
   "rateLimit.tooMany": "Too many attempts in a row. Please try again in {wait}.",
+  "rateLimit.preview": "You asked for a preview too often in a row. Your text is still here; please try again in {wait}.",
   "signup.title": "Join the network",
   "signup.intro": "Create an account to take part in the circles, start conversations and sign up for meetups.",
   "signup.submit": "Create account",

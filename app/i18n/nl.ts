@@ -101,6 +101,7 @@ export const nl = {
   "validation.bio.length": "Houd het bij hoogstens 2000 tekens.",
   "validation.timeZone": "Kies een tijdzone uit de lijst.",
   "rateLimit.tooMany": "Te veel pogingen achter elkaar. Probeer het over {wait} opnieuw.",
+  "rateLimit.preview": "Je hebt te vaak achter elkaar een voorbeeld gevraagd. Je tekst staat er nog; probeer het over {wait} opnieuw.",
   "signup.title": "Word lid",
   "signup.intro": "Maak een account om mee te praten in de kringen, gesprekken te starten en je aan te melden voor bijeenkomsten.",
   "signup.submit": "Account aanmaken",

@@ -1,4 +1,4 @@
-import { Marked } from "marked";
+import { Lexer, Marked, type MarkedOptions, type Token } from "marked";
 import sanitizeHtml from "sanitize-html";
 
 /**
@@ -7,6 +7,45 @@ import sanitizeHtml from "sanitize-html";
  * and injected only by <UserHtml>.
  */
 const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+/**
+ * marked's inline rules are quadratic on some shapes: each emphasis or
+ * strikethrough delimiter scans the rest of its paragraph for a closer, and
+ * the e-mail autolink rule rescans a whole run of address characters at every
+ * stop (`_a_a_a…`, `*a_*a_…`, `~a_*…` took 2–25 s for 32,000 characters).
+ * That work grows with (characters that can start such a scan) × (length of
+ * the text scanned), so a lexer counts that product for every inline text it
+ * parses and, once a document has used up its budget, keeps the rest as plain
+ * escaped text. Normal posts use a few per cent of it, so they render exactly
+ * as before; hostile ones lose their formatting, not the server's time.
+ */
+const INLINE_SCAN_BUDGET = 4_000_000;
+const SCAN_STARTERS = /[*_~`[\]<>!\\@(]/g;
+
+class BoundedLexer extends Lexer {
+  private spent = 0;
+
+  override inlineTokens(src: string, tokens: Token[] = []): Token[] {
+    this.spent += (src.match(SCAN_STARTERS)?.length ?? 0) * src.length;
+    if (this.spent > INLINE_SCAN_BUDGET) {
+      tokens.push({ type: "text", raw: src, text: src });
+      return tokens;
+    }
+    return super.inlineTokens(src, tokens);
+  }
+}
+
+marked.use({
+  hooks: {
+    provideLexer() {
+      const block = this.block;
+      return <P, R>(src: string, options?: MarkedOptions<P, R>) => {
+        const lexer = new BoundedLexer(options as unknown as MarkedOptions);
+        return block ? lexer.lex(src) : lexer.inlineTokens(src);
+      };
+    },
+  },
+});
 
 const ALLOWED_TAGS = [
   "p", "br", "hr", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li",

@@ -8,14 +8,13 @@ import { canStartThread } from "../auth/policy";
 import { forbidden, requireVisibleGroup, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { requireMember } from "../auth/session.server";
 import { listPrinciples } from "../domain/principles/queries.server";
-import { newMemberLimitsFrom, startThread } from "../domain/threads/commands.server";
+import { newMemberLimitsFrom, previewPost, startThread } from "../domain/threads/commands.server";
 import { chosenPrinciples, chosenThemeTags, newThreadSchema } from "../domain/threads/schema";
 import { listGroupTags } from "../domain/threads/queries.server";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
 import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
-import { renderMarkdown } from "../lib/markdown.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = requireMember(context.actor, request);
@@ -46,7 +45,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { group } = await requireVisibleGroup(context.db, actor, params.slug);
   const values = await readForm(request);
   if (values.intent === "preview") {
-    return { ok: true as const, preview: renderMarkdown((values.body ?? "").slice(0, 32000)), values };
+    const preview = await previewPost(context.db, actor, context.clientIp, values.body ?? "");
+    if (!preview.ok) return formFailure(values, preview);
+    return { ok: true as const, preview: preview.html, values };
   }
   const { data, failure } = parseForm(newThreadSchema, values, { principles: chosenPrinciples(values), tags: chosenThemeTags(values) });
   if (failure) return failure;

@@ -4,7 +4,7 @@ import { FailureMessage } from "../components/failure-message";
 import { UserHtml } from "../components/user-html";
 import { forbidden, notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { requireMember } from "../auth/session.server";
-import { editPost, findEditablePost, newMemberLimitsFrom } from "../domain/threads/commands.server";
+import { editPost, findEditablePost, newMemberLimitsFrom, previewPost } from "../domain/threads/commands.server";
 import { postBodySchema, postPath } from "../domain/threads/schema";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
@@ -47,7 +47,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const postId = postIdFrom(params.id);
   const values = await readForm(request);
   if (values.intent === "preview") {
-    return { ok: true as const, preview: renderMarkdown((values.body ?? "").slice(0, 32000)), values };
+    const preview = await previewPost(context.db, actor, context.clientIp, values.body ?? "");
+    if (!preview.ok) return formFailure(values, preview);
+    return { ok: true as const, preview: preview.html, values };
   }
   const { data, failure } = parseForm(editSchema, values);
   if (failure) return failure;

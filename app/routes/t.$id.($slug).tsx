@@ -13,7 +13,7 @@ import { UserHtml } from "../components/user-html";
 import { canContribute, canDeletePost, canEditPost, canModerateThread, canReact, canReply, groupPermissions } from "../auth/policy";
 import { notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { loadStanding } from "../domain/groups/queries.server";
-import { deletePost, hidePost, newMemberLimitsFrom, listMoveTargets, moveThread, replyToThread, restorePost, setThreadFlag, toggleReaction } from "../domain/threads/commands.server";
+import { deletePost, hidePost, newMemberLimitsFrom, listMoveTargets, moveThread, previewPost, replyToThread, restorePost, setThreadFlag, toggleReaction } from "../domain/threads/commands.server";
 import {
   findReadableThread,
   findVisibleThread,
@@ -35,7 +35,7 @@ import { formatDateTime, translator } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
 import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
-import { renderMarkdown } from "../lib/markdown.server";
+import { requireMember } from "../auth/session.server";
 
 function threadIdFrom(param: string | undefined): number {
   if (!param || !/^[1-9][0-9]{0,15}$/.test(param)) notFound();
@@ -237,8 +237,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw redirect(`${new URL(request.url).pathname}${page > 1 ? `?page=${page}` : ""}#post-${result.number}`);
   }
   if (values.intent === "preview") {
+    // Missing before signed out: a private thread answers a visitor as a missing one does.
     if (!(await findVisibleThread(context.db, context.actor, threadId))) notFound();
-    return { ok: true as const, preview: renderMarkdown((values.body ?? "").slice(0, 32000)), values };
+    const member = requireMember(context.actor, request);
+    const preview = await previewPost(context.db, member, context.clientIp, values.body ?? "");
+    if (!preview.ok) return formFailure(values, preview);
+    return { ok: true as const, preview: preview.html, values };
   }
   const { data, failure } = parseForm(replySchema, values);
   if (failure) return failure;

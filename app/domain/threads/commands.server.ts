@@ -30,6 +30,30 @@ const mustVerify = { ok: false, status: 403, formError: "groups.verifyFirst" } a
 const POSTS_PER_WINDOW = 20;
 const POST_WINDOW_SECONDS = 10 * 60;
 
+// A preview renders up to a full post on the server; members get plenty, one
+// address (shared by a household or an office) a few members' worth.
+const PREVIEWS_PER_MEMBER = 30;
+const PREVIEWS_PER_ADDRESS = 90;
+const PREVIEW_WINDOW_SECONDS = 5 * 60;
+export const MAX_POST_LENGTH = 32_000;
+
+/**
+ * What a post would look like, through the same function as saving. Only for
+ * members (visitors cannot post, so they have nothing to preview), and
+ * rate-limited per member and per address.
+ */
+export async function previewPost(db: Database, actor: MemberActor, clientIp: string, body: string): Promise<CommandResult<{ html: string }>> {
+  const limits: Array<[string, number]> = [
+    [`preview:member:${actor.id}`, PREVIEWS_PER_MEMBER],
+    [`preview:ip:${clientIp}`, PREVIEWS_PER_ADDRESS],
+  ];
+  for (const [key, perWindow] of limits) {
+    const limit = await hitRateLimit(db, key, perWindow, PREVIEW_WINDOW_SECONDS);
+    if (!limit.allowed) return { ok: false, status: 429, formError: "rateLimit.preview", retryAfterSeconds: limit.retryAfterSeconds };
+  }
+  return { ok: true, html: renderMarkdown(body.slice(0, MAX_POST_LENGTH)) };
+}
+
 /** Markdown → sanitised HTML with @mentions of existing members linked; also returns who is mentioned. */
 async function renderPost(db: Database, markdown: string): Promise<{ html: string; mentioned: Array<{ id: string; username: string }> }> {
   const names = mentionedUsernames(markdown).slice(0, 50);
