@@ -10,6 +10,11 @@ export interface AppContext {
   embeddedDatabase: boolean;
   jobs: JobQueue;
   config: Config;
+  /**
+   * The forum's own origin (PUBLIC_URL, or the address it listens on): the
+   * only base for absolute URLs, never anything from the request.
+   */
+  origin: string;
   /** Per-response CSP nonce for inline scripts. */
   nonce: string;
   /** Who is asking: validated once per request from the session cookie. */

@@ -30,12 +30,18 @@ export function InvitationPage({ group, signedIn, verified, here, failure, forIn
   }
   return (
     <div className="narrow">
-      <h1>{t("groups.invitation.title", { group: group.name })}</h1>
+      <h1>{otherAddress ? t("groups.invitation") : t("groups.invitation.title", { group: group.name })}</h1>
       <p className="lead">{group.description}</p>
       {otherAddress ? (
         <>
           <FormMessage kind="error">{t("groups.invitation.otherAddress")}</FormMessage>
           <p>{t("groups.invitation.otherAddressNext")}</p>
+          <Form method="post" action="/logout">
+            <input type="hidden" name="redirectTo" value={here} />
+            <button type="submit" className="button button--secondary">
+              {t("groups.invitation.signOutAndBack")}
+            </button>
+          </Form>
         </>
       ) : (
         <FailureMessage failure={failure} />

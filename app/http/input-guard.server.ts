@@ -21,8 +21,8 @@ const FORBIDDEN_IN_URL = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 const FORBIDDEN_IN_QUERY = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-function refuse(req: Request, res: Response, status: number, titleKey: MessageKey, textKey: MessageKey) {
-  sendErrorPage(req, res, status, titleKey, textKey);
+function refuse(req: Request, res: Response, status: number, titleKey: MessageKey, textKey: MessageKey, homeHref?: string) {
+  sendErrorPage(req, res, status, titleKey, textKey, homeHref);
 }
 
 export function inputGuard(site: SiteAddress) {
@@ -41,7 +41,7 @@ export function inputGuard(site: SiteAddress) {
     const queryAt = raw.indexOf("?");
     const rawPath = queryAt === -1 ? raw : raw.slice(0, queryAt);
     if (!ANY_HOST_PATHS.has(rawPath) && !site.serves(req.headers.host)) {
-      return refuse(req, res, 421, "error.misdirected.title", "error.misdirected.text");
+      return refuse(req, res, 421, "error.misdirected.title", "error.misdirected.text", `${site.origin}/`);
     }
     let path: string;
     try {

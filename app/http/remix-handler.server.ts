@@ -22,7 +22,8 @@ export function remixHandler(
       const controller = new AbortController();
       res.on("close", () => controller.abort());
       // The forum's own origin, never the request's Host: whatever a loader builds from request.url is ours.
-      const url = new URL(req.originalUrl, site.origin);
+      // Appended, not resolved: a path such as `//evil.example/…` must stay a path on our origin.
+      const url = new URL(site.origin + req.originalUrl);
       const headers = new Headers();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value === undefined) continue;
@@ -59,7 +60,9 @@ export function remixHandler(
         sendErrorPage(req, res, 503, "error.unavailable.title", "error.unavailable.text");
         return;
       }
-      if (cacheKey !== null && response.status === 200 && !response.headers.has("set-cookie") && response.body) {
+      // A page that says it is private or not to be stored (it depends on more than the key holds) is never kept.
+      const storable = !/private|no-store/.test(response.headers.get("cache-control") ?? "");
+      if (cacheKey !== null && storable && response.status === 200 && !response.headers.has("set-cookie") && response.body) {
         const page = {
           status: response.status,
           // Length and encoding are set when sent (plain or gzipped).

@@ -128,7 +128,15 @@ const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A small translated HTML page for errors answered before Remix runs. */
-export function sendErrorPage(req: Request, res: Response, status: number, titleKey: MessageKey, textKey: MessageKey) {
+export function sendErrorPage(
+  req: Request,
+  res: Response,
+  status: number,
+  titleKey: MessageKey,
+  textKey: MessageKey,
+  /** Where "go to the home page" leads: the forum's own origin when the request named another host. */
+  homeHref = "/",
+) {
   const headers = new Headers();
   for (const name of ["cookie", "accept-language"]) {
     const value = req.get(name);
@@ -136,6 +144,6 @@ export function sendErrorPage(req: Request, res: Response, status: number, title
   }
   const locale = resolveLocale(headers);
   const t = translator(locale);
-  const body = `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t(titleKey))} · ${escapeHtml(t("site.name"))}</title></head><body><main><h1>${escapeHtml(t(titleKey))}</h1><p>${escapeHtml(t(textKey))}</p><p><a href="/">${escapeHtml(t("error.backHome"))}</a></p></main></body></html>`;
+  const body = `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t(titleKey))} · ${escapeHtml(t("site.name"))}</title></head><body><main><h1>${escapeHtml(t(titleKey))}</h1><p>${escapeHtml(t(textKey))}</p><p><a href="${escapeHtml(homeHref)}">${escapeHtml(t("error.backHome"))}</a></p></main></body></html>`;
   res.status(status).type("html").send(body);
 }

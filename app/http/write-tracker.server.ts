@@ -1,7 +1,16 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from "kysely";
+import { AliasNode, TableNode, type KyselyPlugin, type OperationNode, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from "kysely";
 
-const WRITE_NODES = new Set(["InsertQueryNode", "UpdateQueryNode", "DeleteQueryNode", "MergeQueryNode"]);
 const WRITE_WORD = /\b(insert|update|delete|merge)\b/i;
+const WRITE_TARGET = /\b(?:insert\s+into|update|delete\s+from|merge\s+into)\s+("?[\w.]+"?(?:\."?\w+"?)?)/gi;
+/**
+ * Tables no visitor's page ever shows: bookkeeping of sign-ins, limits,
+ * tokens, mail and reading. A write to them alone (a password-reset request,
+ * a failed sign-in, a read mark) leaves the visitors' cache as it is.
+ */
+const UNSEEN_BY_VISITORS = new Set([
+  "sessions", "account_tokens", "rate_limits", "dev_mailbox", "thread_reads", "calendar_feeds", "event_reminders_sent",
+  "notifications", "email_preferences", "digest_runs", "app_secrets",
+]);
 
 /**
  * Notes on a request's state whether it ran a write that succeeded, so that
@@ -27,8 +36,35 @@ export class WriteTracker implements KyselyPlugin {
 }
 
 function isWrite(node: RootOperationNode): boolean {
-  if (WRITE_NODES.has(node.kind)) return true;
-  // sql`…` templates (including writes inside a CTE): look at their text.
-  if (node.kind === "RawNode") return WRITE_WORD.test(node.sqlFragments.join(" "));
-  return false;
+  switch (node.kind) {
+    case "InsertQueryNode":
+    case "MergeQueryNode":
+      return writesSeenTable([node.into]);
+    case "UpdateQueryNode":
+      return writesSeenTable([node.table]);
+    case "DeleteQueryNode":
+      return writesSeenTable(node.from.froms);
+    case "RawNode": {
+      // sql`…` templates (including writes inside a CTE): the tables named after insert into / update / delete from.
+      // The job queue's own tables (pgboss.*) are unseen; a write whose table cannot be read counts as seen.
+      const text = node.sqlFragments.join(" ");
+      if (!WRITE_WORD.test(text)) return false;
+      const targets = [...text.matchAll(WRITE_TARGET)]
+        .map((match) => match[1]!.replaceAll('"', "").toLowerCase())
+        .filter((table) => table !== "set"); // `on conflict … do update set`
+      if (targets.length === 0) return true;
+      return targets.some((table) => !table.startsWith("pgboss.") && !UNSEEN_BY_VISITORS.has(table));
+    }
+    default:
+      return false;
+  }
+}
+
+/** Whether any written table may show on a visitor's page (unknown shapes count as seen). */
+function writesSeenTable(targets: ReadonlyArray<OperationNode | undefined>): boolean {
+  return targets.some((target) => {
+    const table = target && AliasNode.is(target) ? target.node : target;
+    if (!table || !TableNode.is(table)) return true;
+    return !UNSEEN_BY_VISITORS.has(table.table.identifier.name);
+  });
 }

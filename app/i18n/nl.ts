@@ -284,6 +284,7 @@ export const nl = {
   "groups.invitation.signInWithAddress": "Deze uitnodiging is voor het e-mailadres waar ze naartoe is gestuurd. Log in met het account van dat adres, of maak er een account mee en open deze link daarna opnieuw.",
   "groups.invitation.otherAddress": "Deze uitnodiging is naar een ander e-mailadres gestuurd dan dat van je account.",
   "groups.invitation.otherAddressNext": "Log uit en log in met het account van het uitgenodigde adres, of vraag de gastheer of gastvrouw om je eigen adres uit te nodigen.",
+  "groups.invitation.signOutAndBack": "Uitloggen en hier terugkomen",
   "groups.manage": "Beheer {name}",
   "groups.roleLabel": "Rol",
   "groups.changeRole": "Rol wijzigen",

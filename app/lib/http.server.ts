@@ -3,7 +3,6 @@ import type { z } from "zod";
 import type { FieldErrors } from "../domain/accounts/schema";
 import { fieldErrorsOf } from "../domain/accounts/schema";
 import type { MessageKey } from "../i18n/index";
-import type { Config } from "./env.server";
 
 /** Form fields as strings (files and repeated names are not used by these forms). */
 export async function readForm(request: Request): Promise<Record<string, string>> {
@@ -61,9 +60,4 @@ export function parseForm<S extends z.ZodTypeAny>(
   const fieldErrors = fieldErrorsOf(parsed.error);
   const unprocessable = Object.values(fieldErrors).includes("validation.invalidCharacters");
   return { failure: formFailure(values, { status: unprocessable ? 422 : 400, fieldErrors }) };
-}
-
-/** The origin for links in emails: PUBLIC_URL when set, else the request's own. */
-export function publicOrigin(request: Request, config: Config): string {
-  return config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : new URL(request.url).origin;
 }

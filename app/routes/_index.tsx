@@ -8,7 +8,6 @@ import { EventList } from "../components/events";
 import { listEvents } from "../domain/events/queries.server";
 import { translator } from "../i18n/index";
 import { requestLocale } from "../i18n/request.server";
-import { publicOrigin } from "../lib/http.server";
 import { pageMeta } from "../lib/page-meta";
 import { useTranslate } from "../i18n/react";
 
@@ -19,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     principles: await listPrinciples(context.db, locale),
     threads: await listPublicThreads(context.db, locale, { limit: 8 }),
     events: await listEvents(context.db, context.actor, locale, { publicOnly: true, limit: 4 }),
-    origin: publicOrigin(request, context.config),
+    origin: context.origin,
   };
 }
 

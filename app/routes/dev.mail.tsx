@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { canReadDevMailbox } from "../auth/policy";
 import { listDevMailbox } from "../domain/accounts/queries.server";
@@ -13,7 +13,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     throw new Response("Not Found", { status: 404 });
   }
   const messages = await listDevMailbox(context.db);
-  return {
+  // Who may read it depends on where the request comes from, which no cache key holds: never cached.
+  return json({
     locale: requestLocale(request, context.actor),
     apiConfigured: Boolean(context.config.EMAIL_API_URL),
     messages: messages.map((m) => ({
@@ -23,8 +24,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       text: m.body_text,
       createdAt: m.created_at.toISOString(),
     })),
-  };
+  }, { headers: { "Cache-Control": "private, no-store" } });
 }
+
+export { formRouteHeaders as headers } from "../lib/route-headers";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator(data?.locale ?? "nl");

@@ -7,7 +7,7 @@ import { notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { Avatar } from "../components/avatar";
 import { EventWhen, RSVP_KEYS } from "../components/events";
 import { FailureMessage } from "../components/failure-message";
-import { FormMessage } from "../components/form-fields";
+import { Field, FormMessage } from "../components/form-fields";
 import { UserHtml } from "../components/user-html";
 import { cancelEvent, setRsvp } from "../domain/events/commands.server";
 import { eventContext, eventIdFrom } from "../domain/events/context.server";
@@ -17,7 +17,7 @@ import { loadStanding } from "../domain/groups/queries.server";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, publicOrigin, readForm, type FormFailure } from "../lib/http.server";
+import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
 import { excerpt, pageMeta } from "../lib/page-meta";
 import { JsonLd } from "../components/json-ld";
 
@@ -80,7 +80,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     waitlist: strip(rsvps.waitlist),
     mine: mine ? { status: mine.status, note: mine.note, position } : null,
     readerZone: context.actor.kind === "member" ? context.actor.timeZone : null,
-    origin: publicOrigin(request, context.config),
+    origin: context.origin,
     isPublic: event.group_id === null || event.group_visibility === "public",
     description: excerpt(event.description_html),
     signedIn: viewerId !== null,
@@ -294,10 +294,13 @@ export default function EventPage() {
                 </label>
               ))}
             </fieldset>
-            <div className="field">
-              <label htmlFor="field-note">{t("events.rsvp.note")}</label>
-              <input id="field-note" name="note" maxLength={200} defaultValue={values.note ?? mine?.note ?? ""} />
-            </div>
+            <Field
+              name="note"
+              label={t("events.rsvp.note")}
+              maxLength={200}
+              defaultValue={values.note ?? mine?.note ?? ""}
+              error={values.intent === "rsvp" ? failure?.fieldErrors.note : undefined}
+            />
             <button type="submit" name="intent" value="rsvp" className="button">
               {t("events.rsvp.submit")}
             </button>

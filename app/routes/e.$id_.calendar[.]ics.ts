@@ -3,10 +3,9 @@ import { notFound } from "../auth/guards.server";
 import { eventIdFrom } from "../domain/events/context.server";
 import { calendarEventOf, calendarText } from "../domain/events/ics.server";
 import { findVisibleEvent } from "../domain/events/queries.server";
-import { publicOrigin } from "../lib/http.server";
 
 /** The event as an .ics file (the online link only for someone who is going). */
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs) {
   const id = eventIdFrom(params.id);
   if (id === null) notFound();
   const event = await findVisibleEvent(context.db, context.actor, id);
@@ -20,7 +19,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       .where("member_id", "=", context.actor.id)
       .where("status", "=", "going")
       .executeTakeFirst()) !== undefined;
-  const text = calendarText(publicOrigin(request, context.config), event.title, [calendarEventOf(event, going)]);
+  const text = calendarText(context.origin, event.title, [calendarEventOf(event, going)]);
   return new Response(text, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

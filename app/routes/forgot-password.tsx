@@ -7,7 +7,7 @@ import { forgotPasswordSchema } from "../domain/accounts/schema";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, publicOrigin, readForm, type FormFailure } from "../lib/http.server";
+import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return { locale: requestLocale(request, context.actor) };
@@ -25,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { data, failure } = parseForm(forgotPasswordSchema, values);
   if (failure) return failure;
   const result = await requestPasswordReset(context.db, context.jobs, data.email, {
-    links: { origin: publicOrigin(request, context.config), locale: requestLocale(request, context.actor) },
+    links: { origin: context.origin, locale: requestLocale(request, context.actor) },
     clientIp: context.clientIp,
   });
   if (!result.ok) return formFailure(values, result);

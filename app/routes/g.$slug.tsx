@@ -21,7 +21,7 @@ import { joinRequestSchema } from "../domain/groups/schema";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, publicOrigin, readForm, type FormFailure } from "../lib/http.server";
+import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
 import { pageMeta } from "../lib/page-meta";
 
 const PREVIEW = 12;
@@ -54,7 +54,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     locale,
     events,
-    origin: publicOrigin(request, context.config),
+    origin: context.origin,
     watch: watchLevel ? (watchLevel.group ?? "tracking") : null,
     canPlanEvent: canManageEvents(context.actor, standing),
     threads: threads.slice(0, THREADS_PER_PAGE),

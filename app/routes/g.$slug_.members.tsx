@@ -20,7 +20,7 @@ import { inviteSchema, reasonSchema } from "../domain/groups/schema";
 import { formatDateTime, translator, type MessageKey } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, publicOrigin, readForm, type FormFailure } from "../lib/http.server";
+import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
 
 const UUID = /^[0-9a-f-]{36}$/;
 
@@ -76,7 +76,7 @@ export { formRouteHeaders as headers } from "../lib/route-headers";
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { group } = await requireVisibleGroup(context.db, context.actor, params.slug);
   const values = await readForm(request);
-  const links = { origin: publicOrigin(request, context.config), locale: requestLocale(request, context.actor) };
+  const links = { origin: context.origin, locale: requestLocale(request, context.actor) };
   const target = values.id ?? "";
   let result;
   let notice: MessageKey;

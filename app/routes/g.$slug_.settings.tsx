@@ -9,7 +9,7 @@ import { groupSettingsSchema } from "../domain/groups/schema";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, publicOrigin, readForm, type FormFailure } from "../lib/http.server";
+import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { group, can } = await requireVisibleGroup(context.db, context.actor, params.slug);
@@ -45,7 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = await createInviteLink(context.db, context.actor, group.id);
     throwForMissingOrSignedOut(result, request);
     if (!result.ok) return formFailure(values, result);
-    return { ok: true as const, notice: "groups.link.created" as const, link: `${publicOrigin(request, context.config)}/join/${result.code}` };
+    return { ok: true as const, notice: "groups.link.created" as const, link: `${context.origin}/join/${result.code}` };
   }
   if (values.intent === "revoke-link") {
     const result = await revokeInviteLink(context.db, context.actor, group.id);

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { throwForMissingOrSignedOut } from "../auth/guards.server";
 import { FormMessage } from "../components/form-fields";
 import { watchLevels, watchPrinciple } from "../domain/notifications/commands.server";
-import { formFailure, publicOrigin, readForm } from "../lib/http.server";
+import { formFailure, readForm } from "../lib/http.server";
 import { pageMeta } from "../lib/page-meta";
 import { findPrincipleBySlug, listPrinciples } from "../domain/principles/queries.server";
 import { slugSchema } from "../domain/principles/schema";
@@ -25,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const threads = await listPublicThreads(context.db, locale, { principle: principle.slug, limit: 30 });
   const events = await listEvents(context.db, context.actor, locale, { principle: principle.slug, publicOnly: true, limit: 5 });
   const watching = context.actor.kind === "member" ? (await watchLevels(context.db, context.actor.id, { principle: principle.slug })).principle : null;
-  return { locale, principle, others, threads, events, watching, origin: publicOrigin(request, context.config) };
+  return { locale, principle, others, threads, events, watching, origin: context.origin };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {

@@ -9,7 +9,7 @@ import { endSession } from "../auth/session.server";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, publicOrigin, readForm, type FormFailure } from "../lib/http.server";
+import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
 import { clearTokenCookie, readTokenCookie, stashTokenCookie } from "../lib/token-cookie.server";
 
 const COOKIE = "gwn_reset";
@@ -38,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { data, failure } = parseForm(resetPasswordSchema, { ...values, token: readTokenCookie(request, COOKIE) ?? "" });
   if (failure) return failure;
   const result = await resetPassword(context.db, context.jobs, data.token, data.password, {
-    origin: publicOrigin(request, context.config),
+    origin: context.origin,
     locale: requestLocale(request, context.actor),
   });
   if (!result.ok) return formFailure(values, result);

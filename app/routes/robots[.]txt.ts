@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { publicOrigin } from "../lib/http.server";
 
 /** Public pages are for everyone; personal and administrative ones are not for crawlers. */
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const origin = publicOrigin(request, context.config);
+export async function loader({ context }: LoaderFunctionArgs) {
+  const origin = context.origin;
   const lines = [
     "User-agent: *",
     "Disallow: /settings",

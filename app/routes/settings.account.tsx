@@ -8,7 +8,7 @@ import { changeEmailSchema, changePasswordSchema } from "../domain/accounts/sche
 import { requireMember } from "../auth/session.server";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, publicOrigin, readForm, type FormFailure } from "../lib/http.server";
+import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const member = requireMember(context.actor, request);
@@ -27,7 +27,7 @@ export { formRouteHeaders as headers } from "../lib/route-headers";
 export async function action({ request, context }: ActionFunctionArgs) {
   const member = requireMember(context.actor, request);
   const values = await readForm(request);
-  const links = { origin: publicOrigin(request, context.config), locale: requestLocale(request, context.actor) };
+  const links = { origin: context.origin, locale: requestLocale(request, context.actor) };
   if (values.intent === "email") {
     const { data, failure } = parseForm(changeEmailSchema, values);
     if (failure) return failure;

@@ -7,7 +7,7 @@ import { hasFeedToken, renewFeedToken, revokeFeedToken } from "../domain/events/
 import { listEvents } from "../domain/events/queries.server";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, publicOrigin, readForm } from "../lib/http.server";
+import { formFailure, readForm } from "../lib/http.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const member = requireMember(context.actor, request);
@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (values.intent === "renew") {
     const token = await renewFeedToken(context.db, member.id);
     // Shown once: only its hash is kept.
-    return { ok: true as const, url: `${publicOrigin(request, context.config)}/calendar/${token}.ics`, revoked: false };
+    return { ok: true as const, url: `${context.origin}/calendar/${token}.ics`, revoked: false };
   }
   if (values.intent === "revoke") {
     await revokeFeedToken(context.db, member.id);

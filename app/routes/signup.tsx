@@ -7,7 +7,7 @@ import { signUpSchema } from "../domain/accounts/schema";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, publicOrigin, readForm, type FormFailure } from "../lib/http.server";
+import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (context.actor.kind === "member") throw redirect("/");
@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (failure) return failure;
   const locale = requestLocale(request, context.actor);
   const result = await signUp(context.db, context.jobs, data, {
-    links: { origin: publicOrigin(request, context.config), locale },
+    links: { origin: context.origin, locale },
     clientIp: context.clientIp,
   });
   if (!result.ok) return formFailure(values, result);

@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { FormMessage } from "../components/form-fields";
 import { JsonLd } from "../components/json-ld";
 import { excerpt, pageMeta } from "../lib/page-meta";
-import { publicOrigin } from "../lib/http.server";
 import { useEffect } from "react";
 import { Avatar } from "../components/avatar";
 import { FailureMessage } from "../components/failure-message";
@@ -131,7 +130,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     pages,
     firstUnread,
     watch,
-    origin: publicOrigin(request, context.config),
+    origin: context.origin,
     isPublic,
     description,
     openingAuthor: opening?.display_name ?? null,

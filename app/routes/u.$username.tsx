@@ -5,7 +5,7 @@ import { FormMessage } from "../components/form-fields";
 import { throwForMissingOrSignedOut } from "../auth/guards.server";
 import { isSiteAdmin } from "../auth/policy";
 import { FOREVER, liftSuspension, suspendMember, suspensionSchema } from "../domain/moderation/suspensions.server";
-import { formFailure, parseForm, publicOrigin, readForm, type FormFailure } from "../lib/http.server";
+import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
 import { excerpt, pageMeta } from "../lib/page-meta";
 import { Avatar } from "../components/avatar";
 import { UserHtml } from "../components/user-html";
@@ -29,7 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     locale,
     profile,
     // One's own upcoming meetups, on one's own page only.
-    origin: publicOrigin(request, context.config),
+    origin: context.origin,
     myEvents: own ? await listEvents(context.db, context.actor, locale, { memberGoing: profile.id, limit: 10 }) : [],
     posts: await listPostsByMember(context.db, context.actor, profile.id),
     can: { edit: canEditProfile(context.actor, profile), suspend: isSiteAdmin(context.actor) && !own },

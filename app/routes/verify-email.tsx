@@ -7,7 +7,7 @@ import { isAccountTokenValid } from "../domain/accounts/tokens.server";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, publicOrigin, readForm, type FormFailure } from "../lib/http.server";
+import { formFailure, readForm, type FormFailure } from "../lib/http.server";
 import { clearTokenCookie, readTokenCookie, stashTokenCookie } from "../lib/token-cookie.server";
 
 export { formRouteHeaders as headers } from "../lib/route-headers";
@@ -61,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (values.intent === "resend") {
     if (context.actor.kind !== "member") throw redirect("/login?redirectTo=%2Fverify-email");
     const result = await resendVerification(context.db, context.jobs, context.actor.id, {
-      origin: publicOrigin(request, context.config),
+      origin: context.origin,
       locale: requestLocale(request, context.actor),
     });
     if (!result.ok) return formFailure(values, result);

@@ -65,6 +65,27 @@ describe("absolute URLs come from the forum's own origin", () => {
     expect(mail?.body_text).not.toContain("evil.example");
   });
 
+  it("keeps a path that looks like another host (//evil.example/…) a path on the forum's own origin", async () => {
+    for (const path of ["//evil.example/forgot-password", "/\\evil.example/forgot-password"]) {
+      const response = await rawRequest(server.url, {
+        method: "POST",
+        path,
+        headers: { origin: server.url, "content-type": FORM, ...freshIp() },
+        body: form({ email: "carmen@goedwerknetwerk.example" }),
+      });
+      expect(response.status, path).toBeLessThan(500);
+      const mail = await lastMailTo("carmen@goedwerknetwerk.example");
+      expect(mail?.body_text, path).not.toContain("evil.example");
+    }
+    for (const path of ["//evil.example/feed.xml", "//evil.example/sitemap.xml", "/\\evil.example/robots.txt", "//evil.example:8080/"]) {
+      const response = await rawRequest(server.url, { path });
+      expect(response.status, path).toBeLessThan(500);
+      // The path itself may be echoed (a same-site redirect back after a language switch); never as a link to that host.
+      expect(response.body, path).not.toMatch(/(href|src|action|content)="(https?:)?\/\/evil/);
+      expect(response.body.match(/https?:\/\/[^/"<\s]+/g) ?? [], path).not.toContainEqual(expect.stringContaining("evil"));
+    }
+  });
+
   it("answers the forum's loopback names with links to its one origin, and health probes for any host", async () => {
     const thread = await publicThread();
     const port = new URL(server.url).port;
@@ -134,6 +155,14 @@ describe("the visitors' page cache", () => {
     expect((await rawRequest(server.url, { path })).status).toBe(200);
     expect(queries, "still served from the cache after the flood").toBe(rendersAfterFlood);
 
+    // Accepted requests that change nothing a visitor sees (a reset request, a sign-in) keep it too.
+    expect(
+      (await rawRequest(server.url, { method: "POST", path: "/forgot-password", headers: { origin: server.url, "content-type": FORM, ...freshIp() }, body: form({ email: "niemand@example.nl" }) })).status,
+    ).toBe(200);
+    const rendersAfterReset = queries;
+    expect((await rawRequest(server.url, { path })).status).toBe(200);
+    expect(queries, "still served from the cache after a reset request").toBe(rendersAfterReset);
+
     const carmen = createClient(server.url, freshIp());
     expect((await carmen.signIn("carmen", "goedwerk-demo")).status).toBe(302);
     expect((await carmen.post(path, { intent: "post", body: "Een reactie die de cache leegt", idempotencyKey: `edge-${Date.now()}` })).status).toBe(302);
@@ -168,6 +197,14 @@ describe("hostile requests get a translated 4xx, never a 500", () => {
     });
   }
 
+  it("a host moving a thread to a circle named with a NUL byte: 400, not a database error", async () => {
+    const thread = await publicThread();
+    const bram = createClient(server.url, freshIp());
+    expect((await bram.signIn("bram", "goedwerk-demo")).status).toBe(302);
+    const response = await bram.post(`/t/${thread.id}/${thread.slug}`, { intent: "move", group: "a\u0000b" });
+    expect(response.status).toBe(400);
+  });
+
   it("in English too", async () => {
     const response = await rawRequest(server.url, { path: "/t/%FF", headers: { "accept-language": "en" } });
     expect(response.status).toBe(400);
@@ -193,6 +230,21 @@ describe("hostile requests get a translated 4xx, never a 500", () => {
       body: form({ identifier: "nog-niemand", password: "wrong password" }),
     });
     expect(response.status).toBe(401);
+  });
+});
+
+describe("pages that depend on more than the cache key holds", () => {
+  it("never serves the dev mailbox, opened on the machine itself, to anyone else from the cache", async () => {
+    // No trusted proxy: a request from loopback without forwarding headers is the machine itself.
+    const direct = await startTestServer(handle, { PAGE_CACHE_SECONDS: "300" });
+    try {
+      expect((await rawRequest(direct.url, { path: "/dev/mail" })).status).toBe(200);
+      const forwarded = await rawRequest(direct.url, { path: "/dev/mail", headers: { "x-forwarded-for": "198.51.100.7" } });
+      expect(forwarded.status).toBe(404);
+      expect(forwarded.body).not.toContain("reset-password?token=");
+    } finally {
+      await direct.close();
+    }
   });
 });
 

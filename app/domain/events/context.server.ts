@@ -1,10 +1,9 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { Locale } from "../../i18n/index";
-import { publicOrigin } from "../../lib/http.server";
 import type { EventContext } from "./commands.server";
 
 export function eventContext(request: Request, context: AppLoadContext, locale: Locale): EventContext {
-  return { jobs: context.jobs, origin: publicOrigin(request, context.config), locale };
+  return { jobs: context.jobs, origin: context.origin, locale };
 }
 
 export function eventIdFrom(param: string | undefined): number | null {

@@ -3,7 +3,6 @@ import { Feed } from "feed";
 import { notFound } from "../../auth/guards.server";
 import { translator } from "../../i18n/index";
 import { requestLocale } from "../../i18n/request.server";
-import { publicOrigin } from "../../lib/http.server";
 import type { Database } from "../../../db/index";
 import { postPath } from "../threads/schema";
 
@@ -151,7 +150,7 @@ type FeedScope = "forum" | "group" | "principle" | "thread";
 /** The loader of a feed route: one per scope and format, all public content only (404 otherwise). */
 export function feedLoader(scope: FeedScope, format: FeedFormat) {
   return async ({ request, params, context }: LoaderFunctionArgs) => {
-    const origin = publicOrigin(request, context.config);
+    const origin = context.origin;
     const locale = requestLocale(request, context.actor);
     let body: string | null = null;
     if (scope === "forum") {

@@ -20,6 +20,7 @@ import type { CommandResult } from "../accounts/commands.server";
 import { groupIsVisibleTo, loadStanding } from "../groups/queries.server";
 import { findVisibleThread } from "./queries.server";
 import { fanOutEditedMentions, fanOutNewPost, fanOutReaction } from "../notifications/fanout.server";
+import { slugSchema } from "../principles/schema";
 import { MAX_TAGS, slugifyTitle } from "./schema";
 
 const notFound = { ok: false, status: 404, formError: "error.notFound.title" } as const;
@@ -580,7 +581,10 @@ export async function moveThread(db: Database, actor: Actor, threadId: number, t
   if (!isMember(actor)) return mustSignIn;
   const standing = await loadStanding(db, thread.group_id, actor);
   if (!canModerateThread(actor, standing)) return { ok: false, status: 403, formError: "error.forbidden.text" };
-  const target = await db.selectFrom("groups").select(["id", "slug", "name"]).where("slug", "=", targetSlug).where(groupIsVisibleTo(actor)).executeTakeFirst();
+  // Only a well-formed slug reaches the database (a NUL byte would be a database error).
+  const target = slugSchema.safeParse(targetSlug).success
+    ? await db.selectFrom("groups").select(["id", "slug", "name"]).where("slug", "=", targetSlug).where(groupIsVisibleTo(actor)).executeTakeFirst()
+    : undefined;
   if (!target || target.id === thread.group_id) return { ok: false, status: 400, fieldErrors: { group: "validation.moveTarget" } };
   if (!canModerateThread(actor, await loadStanding(db, target.id, actor))) {
     return { ok: false, status: 403, fieldErrors: { group: "validation.moveTarget" } };
