@@ -34,26 +34,6 @@ export async function hitRateLimit(
   return { allowed: row.hits <= limit, retryAfterSeconds: Math.max(1, Number(row.retry_after)) };
 }
 
-/** Reads a window without counting a hit. */
-export async function peekRateLimit(
-  db: Database,
-  key: string,
-  limit: number,
-  windowSeconds: number,
-): Promise<RateLimitResult> {
-  const row = await db
-    .selectFrom("rate_limits")
-    .select([
-      "hits",
-      sql<number>`ceil(extract(epoch from (window_started_at + make_interval(secs => ${windowSeconds}) - now())))`.as("retry_after"),
-    ])
-    .where("key", "=", key)
-    .where(sql<boolean>`window_started_at > now() - make_interval(secs => ${windowSeconds})`)
-    .executeTakeFirst();
-  if (!row) return { allowed: true, retryAfterSeconds: 0 };
-  return { allowed: row.hits < limit, retryAfterSeconds: Math.max(1, Number(row.retry_after)) };
-}
-
 export async function clearRateLimit(db: Database, key: string): Promise<void> {
   await db.deleteFrom("rate_limits").where("key", "=", key).execute();
 }

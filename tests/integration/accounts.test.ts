@@ -280,6 +280,14 @@ describe("passwords", () => {
     expect((await client().signIn("carmen", "goedwerk-demo")).status).toBe(302);
   });
 
+  it("lets parallel guesses for one account past the limit no more than one at a time would", async () => {
+    await createMember(handle.db, "parallel");
+    const answers = await Promise.all(Array.from({ length: 15 }, () => client().signIn("parallel", "niet goed")));
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 401).length).toBe(5);
+    expect(statuses.filter((status) => status === 429).length).toBe(10);
+  });
+
   it("resets by email with a single-use link and ends every session", async () => {
     const other = client();
     await joined(other, "hanna");

@@ -3,7 +3,7 @@ import { hashToken } from "../../auth/lucia-adapter.server";
 import type { Locale, MessageKey } from "../../i18n/index";
 import type { JobQueue } from "../../lib/jobs.server";
 import { renderMarkdown } from "../../lib/markdown.server";
-import { clearRateLimit, hitRateLimit, peekRateLimit } from "../../lib/rate-limit.server";
+import { clearRateLimit, hitRateLimit } from "../../lib/rate-limit.server";
 import { addressInUseEmail, changeEmailEmail, passwordChangedEmail, passwordResetEmail, resetWithoutAccountEmail, signUpAttemptEmail, verificationEmail } from "./emails";
 import { hashPassword, verifyPassword } from "./passwords.server";
 import { normaliseUsername, type FieldErrors } from "./schema";
@@ -147,7 +147,8 @@ export async function signIn(
     : await db.selectFrom("members").selectAll().where("username", "=", identifier).executeTakeFirst();
   // One count per account, whether its username or its address was typed; per typed text for no account.
   const accountKey = member ? `login:member:${member.id}` : `login:account:${identifier}`;
-  const accountLimit = await peekRateLimit(db, accountKey, LOGIN_FAILURES_PER_ACCOUNT, LOGIN_WINDOW);
+  // Counted before the password is checked (a success clears it), so parallel guesses cannot pass the limit together.
+  const accountLimit = await hitRateLimit(db, accountKey, LOGIN_FAILURES_PER_ACCOUNT, LOGIN_WINDOW);
   if (!accountLimit.allowed) return tooMany(accountLimit.retryAfterSeconds);
 
   const passwordOk = member
@@ -155,7 +156,6 @@ export async function signIn(
     : await verifyAgainstDummy(input.password);
 
   if (!member || !passwordOk) {
-    await hitRateLimit(db, accountKey, LOGIN_FAILURES_PER_ACCOUNT, LOGIN_WINDOW);
     // The same answer whether the account exists or not.
     return { ok: false, status: 401, formError: "login.invalid" };
   }
