@@ -22,6 +22,14 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 const BIDI_FORMATTING = /[\u202a-\u202e\u2066-\u2069]/;
 const BIDI_MARKS = /[\u200e\u200f\u061c]/;
 
+/**
+ * In one line, characters that show nothing at all (zero-width space, word
+ * joiner, byte-order mark, soft hyphen, invisible operators): they make two
+ * names or titles look alike. The zero-width (non-)joiner stays: emoji
+ * sequences and several scripts need it.
+ */
+const INVISIBLE = /[\u00ad\u180e\u200b\u2060-\u2064\ufeff]/;
+
 /** In one line: every C0 control (tab and line breaks too), DEL, C1 controls and the Unicode line and paragraph separators. */
 // eslint-disable-next-line no-control-regex
 const LINE_CONTROLS = /[\u0001-\u001f\u007f-\u009f\u2028\u2029]/;
@@ -42,7 +50,10 @@ export const storableText = () =>
  * field error (400) rather than silently changed, so the person sees why.
  */
 export const singleLineText = () =>
-  storableText().refine((v) => !LINE_CONTROLS.test(v) && !BIDI_FORMATTING.test(v) && !BIDI_MARKS.test(v), msg("validation.controlCharacters"));
+  storableText().refine(
+    (v) => !LINE_CONTROLS.test(v) && !BIDI_FORMATTING.test(v) && !BIDI_MARKS.test(v) && !INVISIBLE.test(v),
+    msg("validation.controlCharacters"),
+  );
 
 /**
  * A text area (post bodies, descriptions, bios, messages, report texts):

@@ -119,6 +119,7 @@ const BIDI_FORMATTING = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u20
 const BIDI_MARKS = ["\u200e", "\u200f", "\u061c"];
 const LINE_BREAKING = ["\n", "\r", "\t", "\u2028", "\u2029", "\u0085"];
 const OTHER_CONTROLS = ["\u0001", "\u0007", "\u001b", "\u007f", "\u009b"];
+const INVISIBLE = ["\u200b", "\ufeff", "\u00ad", "\u2060"];
 
 describe("the character rule of every text field", () => {
   it("has a sample for every schema the domains export, and every sample is valid", () => {
@@ -132,7 +133,7 @@ describe("the character rule of every text field", () => {
   it("refuses bidi embeddings, overrides and isolates and other control characters in every field, with the translated message in free text", () => {
     for (const [name, schema] of schemas) {
       for (const { id, key, value } of textFields(name, SAMPLES[name])) {
-        const refused = [...BIDI_FORMATTING, ...OTHER_CONTROLS, ...(MULTI_LINE.has(id) ? [] : [...BIDI_MARKS, ...LINE_BREAKING])];
+        const refused = [...BIDI_FORMATTING, ...OTHER_CONTROLS, ...(MULTI_LINE.has(id) ? [] : [...BIDI_MARKS, ...LINE_BREAKING, ...INVISIBLE])];
         for (const character of refused) {
           const typed = `${value.slice(0, 1)}${character}${value.slice(1)}`;
           const messages = messagesFor(schema.safeParse(withField(SAMPLES[name], key, typed)), key);
