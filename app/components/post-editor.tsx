@@ -35,7 +35,9 @@ function mentionAt(text: string, caret: number): { query: string; start: number 
  */
 export function PostEditor({ defaultValue, error, previewHtml, idempotencyKey, submitLabel, label }: PostEditorProps) {
   const t = useTranslate();
-  const preview = useFetcher<{ ok: boolean; preview?: string; formError?: MessageKey; retryAfterSeconds?: number }>();
+  const preview = useFetcher<{ ok: boolean; preview?: string; formError?: MessageKey; fieldErrors?: { body?: MessageKey }; retryAfterSeconds?: number }>();
+  // A preview through the fetcher that refused the text (characters posting would refuse too).
+  const previewError = preview.data && !preview.data.ok ? preview.data.fieldErrors?.body : undefined;
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [mention, setMention] = useState<{ query: string; start: number } | null>(null);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
@@ -123,8 +125,8 @@ export function PostEditor({ defaultValue, error, previewHtml, idempotencyKey, s
             rows={8}
             maxLength={32000}
             defaultValue={defaultValue}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "field-body-hint field-body-error" : "field-body-hint"}
+            aria-invalid={error || previewError ? true : undefined}
+            aria-describedby={error || previewError ? "field-body-hint field-body-error" : "field-body-hint"}
             aria-autocomplete="list"
             aria-controls={open ? "mention-list" : undefined}
             aria-activedescendant={open ? `mention-${active}` : undefined}
@@ -159,9 +161,9 @@ export function PostEditor({ defaultValue, error, previewHtml, idempotencyKey, s
             {open ? t("editor.mentionCount", { count: suggestions.length }) : ""}
           </p>
         </div>
-        {error ? (
+        {error || previewError ? (
           <p className="field__error" id="field-body-error">
-            {t(error)}
+            {t((error ?? previewError)!)}
           </p>
         ) : null}
       </div>

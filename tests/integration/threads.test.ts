@@ -111,6 +111,16 @@ describe("starting a conversation", () => {
     expect(html).toContain('value="Voorbeeld"');
     const after = await forum.handle.db.selectFrom("threads").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
+
+    // A preview refuses what posting would refuse, with the same message, and keeps the text.
+    const reversed = await carmen.post(
+      "/g/goed-werk-in-de-praktijk/new",
+      newThread({ intent: "preview", title: "Voorbeeld", body: "Factuur \u202Efdp.exe" }),
+    );
+    expect(reversed.status).toBe(400);
+    const page = await reversed.text();
+    expect(visibleText(page)).toContain("Dit bevat onzichtbare stuurtekens");
+    expect(page).toContain("Factuur \u202Efdp.exe");
   });
 });
 

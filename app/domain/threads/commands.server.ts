@@ -20,6 +20,8 @@ import type { CommandResult } from "../accounts/commands.server";
 import { groupIsVisibleTo, loadStanding } from "../groups/queries.server";
 import { findVisibleThread } from "./queries.server";
 import { fanOutEditedMentions, fanOutNewPost, fanOutReaction } from "../notifications/fanout.server";
+import type { MessageKey } from "../../i18n/index";
+import { multiLineText } from "../../lib/text-input";
 import { slugSchema } from "../principles/schema";
 import { MAX_TAGS, slugifyTitle } from "./schema";
 
@@ -51,6 +53,12 @@ export async function previewPost(db: Database, actor: MemberActor, clientIp: st
   for (const [key, perWindow] of limits) {
     const limit = await hitRateLimit(db, key, perWindow, PREVIEW_WINDOW_SECONDS);
     if (!limit.allowed) return { ok: false, status: 429, formError: "rateLimit.preview", retryAfterSeconds: limit.retryAfterSeconds };
+  }
+  // The character rule a post must pass, so a preview never shows what posting would refuse.
+  const characters = multiLineText().safeParse(body);
+  if (!characters.success) {
+    const message = characters.error.issues[0]!.message as MessageKey;
+    return { ok: false, status: message === "validation.invalidCharacters" ? 422 : 400, fieldErrors: { body: message } };
   }
   return { ok: true, html: renderMarkdown(body.slice(0, MAX_POST_LENGTH)) };
 }
