@@ -103,7 +103,7 @@ describe("signing up", () => {
     for (const [username, message] of [
       ["GERT", "Deze gebruikersnaam is al in gebruik."],
       ["аnna2", "Gebruik alleen kleine letters"], // Cyrillic а
-      ["hen\u200bk", "Gebruik alleen kleine letters"],
+      ["hen\u200bk", "Dit bevat onzichtbare stuurtekens"],
       ["admin", "Deze gebruikersnaam is gereserveerd."],
       ["ab", "Een gebruikersnaam heeft 3 tot 30 tekens."],
     ] as const) {
