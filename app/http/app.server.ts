@@ -86,18 +86,18 @@ export function createHttpApp({ build, db, embeddedDatabase, jobs, config, site,
     remixHandler(build, production ? "production" : "development", site, (req, res) => {
       const requestState = { databaseUnavailable: false, wrote: false };
       return {
-      // Notes whether this request wrote, so only committed writes empty the visitors' cache.
-      db: db.withPlugin(new WriteTracker(requestState)),
-      embeddedDatabase,
-      jobs,
-      config,
-      origin: site.origin,
-      nonce: String(res.locals.nonce),
-      actor: res.locals.auth.actor,
-      sessionToken: res.locals.auth.sessionToken,
-      clientIp: req.ip ?? req.socket.remoteAddress ?? "",
-      secure: req.secure,
-      requestState,
+        // Notes whether this request wrote, so only committed writes empty the visitors' cache.
+        db: db.withPlugin(new WriteTracker(requestState)),
+        embeddedDatabase,
+        jobs,
+        config,
+        origin: site.origin,
+        nonce: String(res.locals.nonce),
+        actor: res.locals.auth.actor,
+        sessionToken: res.locals.auth.sessionToken,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "",
+        secure: req.secure,
+        requestState,
       };
     }, pageCache),
   );
