@@ -1,5 +1,4 @@
 import type { NextFunction, Request, Response } from "express";
-import type { MessageKey } from "../i18n/index";
 import { sendErrorPage } from "./security.server";
 import type { SiteAddress } from "./site.server";
 
@@ -21,15 +20,11 @@ const FORBIDDEN_IN_URL = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 const FORBIDDEN_IN_QUERY = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-function refuse(req: Request, res: Response, status: number, titleKey: MessageKey, textKey: MessageKey, homeHref?: string) {
-  sendErrorPage(req, res, status, titleKey, textKey, homeHref);
-}
-
 export function inputGuard(site: SiteAddress) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!ALLOWED_METHODS.has(req.method)) {
       res.setHeader("Allow", "GET, HEAD, POST");
-      return refuse(req, res, 405, "error.methodNotAllowed.title", "error.methodNotAllowed.text");
+      return sendErrorPage(req, res, 405, "error.methodNotAllowed.title", "error.methodNotAllowed.text");
     }
     // We never build anything from X-Forwarded-Host; dropping it keeps every later layer from doing so.
     delete req.headers["x-forwarded-host"];
@@ -41,21 +36,21 @@ export function inputGuard(site: SiteAddress) {
     const queryAt = raw.indexOf("?");
     const rawPath = queryAt === -1 ? raw : raw.slice(0, queryAt);
     if (!ANY_HOST_PATHS.has(rawPath) && !site.serves(req.headers.host)) {
-      return refuse(req, res, 421, "error.misdirected.title", "error.misdirected.text", `${site.origin}/`);
+      return sendErrorPage(req, res, 421, "error.misdirected.title", "error.misdirected.text", `${site.origin}/`);
     }
     let path: string;
     try {
       path = decodeURIComponent(rawPath);
     } catch {
-      return refuse(req, res, 400, "error.badRequest.title", "error.badAddress.text");
+      return sendErrorPage(req, res, 400, "error.badRequest.title", "error.badAddress.text");
     }
     if (!rawPath.startsWith("/") || FORBIDDEN_IN_URL.test(path)) {
-      return refuse(req, res, 400, "error.badRequest.title", "error.badAddress.text");
+      return sendErrorPage(req, res, 400, "error.badRequest.title", "error.badAddress.text");
     }
     if (queryAt !== -1) {
       for (const [key, value] of new URLSearchParams(raw.slice(queryAt + 1))) {
         if (FORBIDDEN_IN_QUERY.test(key) || FORBIDDEN_IN_QUERY.test(value)) {
-          return refuse(req, res, 400, "error.badRequest.title", "error.badAddress.text");
+          return sendErrorPage(req, res, 400, "error.badRequest.title", "error.badAddress.text");
         }
       }
     }
@@ -98,14 +93,14 @@ export function formBodyGuard() {
     const contentType = req.get("content-type") ?? "";
     const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
     if (!FORM_TYPES.has(mediaType)) {
-      return refuse(req, res, 415, "error.unsupportedType.title", "error.unsupportedType.text");
+      return sendErrorPage(req, res, 415, "error.unsupportedType.title", "error.unsupportedType.text");
     }
     if (mediaType === "multipart/form-data") {
       const body = res.locals.body as Buffer | undefined;
       try {
         await new globalThis.Response(body ? new Uint8Array(body) : null, { headers: { "content-type": contentType } }).formData();
       } catch {
-        return refuse(req, res, 400, "error.badRequest.title", "error.badForm.text");
+        return sendErrorPage(req, res, 400, "error.badRequest.title", "error.badForm.text");
       }
     }
     next();

@@ -1,7 +1,4 @@
-/** TRUST_PROXY as a flag, or as the list of trusted proxy addresses (empty: none). */
-function proxyIsTrusted(setting: boolean | readonly string[]): boolean {
-  return Array.isArray(setting) ? setting.length > 0 : setting === true;
-}
+import type { Config } from "./env.server";
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 addresses. */
 export function isLoopbackAddress(address: string): boolean {
@@ -15,8 +12,9 @@ export function isLoopbackAddress(address: string): boolean {
  * from a header anyone can write), and a request carrying forwarding headers
  * came through a proxy on this machine, so it is from elsewhere after all.
  */
-export function isDirectLocalRequest(request: Request, context: { clientIp: string; config: { TRUST_PROXY: boolean | readonly string[] } }): boolean {
-  if (proxyIsTrusted(context.config.TRUST_PROXY)) return false;
+export function isDirectLocalRequest(request: Request, context: { clientIp: string; config: Pick<Config, "TRUST_PROXY"> }): boolean {
+  // TRUST_PROXY is the list of trusted proxies (empty: none).
+  if (context.config.TRUST_PROXY.length > 0) return false;
   for (const header of ["forwarded", "x-forwarded-for", "x-real-ip", "via"]) {
     if (request.headers.has(header)) return false;
   }

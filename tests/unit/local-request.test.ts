@@ -10,9 +10,9 @@ describe("a request straight from this machine", () => {
   });
 
   it("counts only when no proxy is trusted (else the address is a header's word) and nothing was forwarded", () => {
-    const direct = { clientIp: "127.0.0.1", config: { TRUST_PROXY: false } };
+    const direct = { clientIp: "127.0.0.1", config: { TRUST_PROXY: [] } };
     expect(isDirectLocalRequest(request(), direct)).toBe(true);
-    expect(isDirectLocalRequest(request(), { ...direct, config: { TRUST_PROXY: true } })).toBe(false);
+    expect(isDirectLocalRequest(request(), { ...direct, config: { TRUST_PROXY: ["loopback"] } })).toBe(false);
     expect(isDirectLocalRequest(request(), { ...direct, clientIp: "192.0.2.4" })).toBe(false);
     for (const header of ["x-forwarded-for", "x-real-ip", "forwarded", "via"]) {
       expect(isDirectLocalRequest(request({ [header]: "203.0.113.9" }), direct), header).toBe(false);
