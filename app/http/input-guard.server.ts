@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
+import { BIDI_FORMATTING } from "../lib/text-input";
 import { sendErrorPage } from "./security.server";
 import type { SiteAddress } from "./site.server";
 
@@ -12,12 +13,10 @@ import type { SiteAddress } from "./site.server";
 const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST"]);
 /** Probes from load balancers often name the machine by its IP; these answer the same for every host. */
 const ANY_HOST_PATHS = new Set(["/healthz", "/readyz"]);
-// C0 controls, DEL and the bidirectional overrides and isolates: never part of an address we serve.
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN_IN_URL = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+// C0 controls, DEL and the bidirectional overrides and isolates (the text fields' rule): never part of an address we serve.
+const FORBIDDEN_IN_URL = new RegExp(`[\\u0000-\\u001f\\u007f]|${BIDI_FORMATTING.source}`);
 // Tab, line feed and carriage return may come from a pasted search term; other controls may not.
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN_IN_QUERY = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+const FORBIDDEN_IN_QUERY = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]|${BIDI_FORMATTING.source}`);
 const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 export function inputGuard(site: SiteAddress) {

@@ -19,7 +19,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * shown as "exe.jpg"; the marks (U+200E, U+200F, U+061C) only nudge
  * neighbouring punctuation.
  */
-const BIDI_FORMATTING = /[\u202a-\u202e\u2066-\u2069]/;
+export const BIDI_FORMATTING = /[\u202a-\u202e\u2066-\u2069]/;
 const BIDI_MARKS = /[\u200e\u200f\u061c]/;
 
 /**
