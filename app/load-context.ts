@@ -1,4 +1,5 @@
 import type { Database } from "../db/index";
+import type { Guardian } from "./auth/guardian.server";
 import type { Actor } from "./auth/policy";
 import type { Config } from "./lib/env.server";
 import type { JobQueue } from "./lib/jobs.server";
@@ -19,6 +20,8 @@ export interface AppContext {
   nonce: string;
   /** Who is asking: validated once per request from the session cookie. */
   actor: Actor;
+  /** Answers every "may this actor do that" for this request; standings load once. */
+  guardian: Guardian;
   sessionToken: string | null;
   /** From the socket, or from X-Forwarded-For only when TRUST_PROXY is set. */
   clientIp: string;

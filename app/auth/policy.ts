@@ -62,16 +62,23 @@ export interface GroupForPolicy {
 /** The actor's standing in one group, loaded with the group. */
 export interface GroupStanding {
   role: GroupRole | null;
+  /** Marked trusted by a host of the circle. */
+  trusted: boolean;
   banned: boolean;
   pendingRequest: boolean;
   /** Owners in the group (the last owner cannot leave or be demoted). */
   ownerCount: number;
 }
 
-export const NO_STANDING: GroupStanding = { role: null, banned: false, pendingRequest: false, ownerCount: 0 };
+export const NO_STANDING: GroupStanding = { role: null, trusted: false, banned: false, pendingRequest: false, ownerCount: 0 };
 
 export function isGroupHost(standing: GroupStanding): boolean {
   return standing.role === "owner" || standing.role === "moderator";
+}
+
+/** Hosts and members a host marked trusted: no new-member limits, and their reports hide a post sooner. */
+export function isHostOrTrusted(standing: GroupStanding): boolean {
+  return isGroupHost(standing) || (standing.role !== null && standing.trusted);
 }
 
 /** Private groups are invisible (404) to everyone but their members and site admins. */
@@ -155,4 +162,9 @@ export function canManageEvents(actor: Actor, standing: GroupStanding | null): b
 /** Anyone signed in with a confirmed address who can see the event may answer, unless banned from its circle. */
 export function canRsvp(actor: Actor, standing: GroupStanding | null): boolean {
   return canContribute(actor) && !(standing?.banned ?? false);
+}
+
+/** A meetup's online link: for those going and for those who manage the meetup. */
+export function canSeeOnlineLink(myStatus: string | null, managesEvent: boolean): boolean {
+  return myStatus === "going" || managesEvent;
 }

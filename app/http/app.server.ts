@@ -1,3 +1,4 @@
+import { Guardian } from "../auth/guardian.server";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -85,15 +86,18 @@ export function createHttpApp({ build, db, embeddedDatabase, jobs, config, site,
     "*",
     remixHandler(build, production ? "production" : "development", site, (req, res) => {
       const requestState = { databaseUnavailable: false, wrote: false };
+      // Notes whether this request wrote, so only committed writes empty the visitors' cache.
+      const requestDb = db.withPlugin(new WriteTracker(requestState));
+      const actor = res.locals.auth.actor;
       return {
-        // Notes whether this request wrote, so only committed writes empty the visitors' cache.
-        db: db.withPlugin(new WriteTracker(requestState)),
+        db: requestDb,
         embeddedDatabase,
         jobs,
         config,
         origin: site.origin,
         nonce: String(res.locals.nonce),
-        actor: res.locals.auth.actor,
+        actor,
+        guardian: new Guardian(actor, requestDb),
         sessionToken: res.locals.auth.sessionToken,
         clientIp: req.ip ?? req.socket.remoteAddress ?? "",
         secure: req.secure,

@@ -13,7 +13,7 @@ import { cancelEvent, setRsvp } from "../domain/events/commands.server";
 import { eventContext, eventIdFrom } from "../domain/events/context.server";
 import { eventPrinciples, findVisibleEvent, listRsvps } from "../domain/events/queries.server";
 import { cancelSchema, rsvpSchema } from "../domain/events/schema";
-import { loadStanding } from "../domain/groups/queries.server";
+import { loadStanding } from "../auth/guardian.server";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";

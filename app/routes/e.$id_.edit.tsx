@@ -10,7 +10,7 @@ import { updateEvent } from "../domain/events/commands.server";
 import { eventContext, eventIdFrom } from "../domain/events/context.server";
 import { eventPrinciples, findVisibleEvent } from "../domain/events/queries.server";
 import { eventSchema } from "../domain/events/schema";
-import { loadStanding } from "../domain/groups/queries.server";
+import { loadStanding } from "../auth/guardian.server";
 import { listPrinciples } from "../domain/principles/queries.server";
 import { chosenPrinciples } from "../domain/threads/schema";
 import { translator } from "../i18n/index";

@@ -11,7 +11,7 @@ import { PostEditor } from "../components/post-editor";
 import { UserHtml } from "../components/user-html";
 import { canContribute, canDeletePost, canEditPost, canModerateThread, canReact, canReply, groupPermissions } from "../auth/policy";
 import { notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
-import { loadStanding } from "../domain/groups/queries.server";
+import { loadStanding } from "../auth/guardian.server";
 import { deletePost, hidePost, newMemberLimitsFrom, listMoveTargets, moveThread, previewPost, replyToThread, restorePost, setThreadFlag, toggleReaction } from "../domain/threads/commands.server";
 import {
   findReadableThread,

@@ -6,7 +6,8 @@ import type { JobQueue } from "../../lib/jobs.server";
 import { renderMarkdown } from "../../lib/markdown.server";
 import type { CommandResult } from "../accounts/commands.server";
 import { recordAudit } from "../groups/commands.server";
-import { groupIsVisibleTo, loadStanding } from "../groups/queries.server";
+import { loadStanding } from "../../auth/guardian.server";
+import { readableGroups } from "../../auth/readable.server";
 import { startThread } from "../threads/commands.server";
 import { slugifyTitle } from "../threads/schema";
 import { eventEmail, type EventEmailKind } from "./emails";
@@ -128,7 +129,7 @@ export async function createEvent(
   input: EventInput,
 ): Promise<CommandResult<{ eventId: number }>> {
   if (groupId) {
-    const group = await db.selectFrom("groups").select("id").where("id", "=", groupId).where(groupIsVisibleTo(actor)).executeTakeFirst();
+    const group = await db.selectFrom("groups").select("id").where("id", "=", groupId).where(readableGroups(actor)).executeTakeFirst();
     if (!group) return notFound;
   }
   if (!isMember(actor)) return mustSignIn;

@@ -3,12 +3,12 @@ import type { Database } from "../../../db/index";
 import type { RsvpStatus } from "../../../db/schema";
 import { ANONYMOUS, isSiteAdmin, type Actor } from "../../auth/policy";
 import type { Locale } from "../../i18n/index";
-import { groupIsVisibleTo } from "../groups/queries.server";
+import { readableGroups } from "../../auth/readable.server";
 
 /** Network events are public; a circle's events are as visible as the circle. Needs `events` and a left-joined `groups`. */
 export function eventIsVisibleTo(actor: Actor): RawBuilder<SqlBool> {
   if (isSiteAdmin(actor)) return sql<SqlBool>`true`;
-  return sql<SqlBool>`(events.group_id is null or ${groupIsVisibleTo(actor)})`;
+  return sql<SqlBool>`(events.group_id is null or ${readableGroups(actor)})`;
 }
 
 export interface EventListItem {

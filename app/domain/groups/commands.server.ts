@@ -8,7 +8,9 @@ import { renderMarkdown } from "../../lib/markdown.server";
 import type { CommandResult, LinkContext } from "../accounts/commands.server";
 import { normaliseUsername } from "../accounts/schema";
 import { invitationEmail, joinRequestDecidedEmail } from "./emails";
-import { findListedOrVisibleGroupById, groupIsVisibleTo, loadStanding } from "./queries.server";
+import { findListedOrVisibleGroupById } from "./queries.server";
+import { loadStanding } from "../../auth/guardian.server";
+import { readableGroups } from "../../auth/readable.server";
 import { notifyMember } from "../notifications/fanout.server";
 
 type Tx = Database;
@@ -50,7 +52,7 @@ function isUniqueViolation(error: unknown): error is { constraint?: string; mess
 
 /** Loads a group the actor can see, with the actor's standing and permissions; null when invisible. */
 async function loadForActor(db: Database, actor: Actor, groupId: string) {
-  const group = await db.selectFrom("groups").selectAll().where("id", "=", groupId).where(groupIsVisibleTo(actor)).executeTakeFirst();
+  const group = await db.selectFrom("groups").selectAll().where("id", "=", groupId).where(readableGroups(actor)).executeTakeFirst();
   if (!group) return null;
   const standing = await loadStanding(db, group.id, actor);
   const can = groupPermissions(actor, { visibility: group.visibility, listed: group.listed, joinPolicy: group.join_policy }, standing);

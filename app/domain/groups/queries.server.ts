@@ -1,20 +1,8 @@
-import { sql, type ExpressionBuilder, type RawBuilder, type SqlBool } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
 import type { Database, DB } from "../../../db/index";
-import { isSiteAdmin, NO_STANDING, type Actor, type GroupStanding } from "../../auth/policy";
-
-/**
- * The one visibility rule for group content, in SQL: public groups, groups
- * the actor belongs to, and everything for site admins. Every query that
- * lists or loads a group or anything inside one applies it; the query only
- * needs the `groups` table in scope under that name.
- */
-export function groupIsVisibleTo(actor: Actor): RawBuilder<SqlBool> {
-  if (isSiteAdmin(actor)) return sql<SqlBool>`true`;
-  if (actor.kind !== "member") return sql<SqlBool>`(groups.visibility = 'public')`;
-  return sql<SqlBool>`(groups.visibility = 'public' or exists (
-    select 1 from group_members visibility_check
-    where visibility_check.group_id = groups.id and visibility_check.member_id = ${actor.id}))`;
-}
+import { loadStanding } from "../../auth/guardian.server";
+import { readableGroups } from "../../auth/readable.server";
+import type { Actor } from "../../auth/policy";
 
 const memberCount = (eb: ExpressionBuilder<DB, "groups">) =>
   eb
@@ -78,9 +66,9 @@ export async function listGroupDirectory(db: Database, actor: Actor): Promise<Di
             .where("group_bans.member_id", "=", actorId),
         )
         .as("banned"),
-      groupIsVisibleTo(actor).as("readable"),
+      readableGroups(actor).as("readable"),
     ])
-    .where((eb) => eb.or([groupIsVisibleTo(actor), eb("groups.listed", "=", true)]))
+    .where((eb) => eb.or([readableGroups(actor), eb("groups.listed", "=", true)]))
     .orderBy(sql`mine.role is null`)
     .orderBy("groups.last_activity_at", "desc")
     .orderBy("groups.name")
@@ -102,27 +90,6 @@ export async function listGroupDirectory(db: Database, actor: Actor): Promise<Di
   }));
 }
 
-/** The actor's standing in a group (role, ban, pending request, owner count). */
-export async function loadStanding(db: Database, groupId: string, actor: Actor): Promise<GroupStanding> {
-  // One round trip: this runs on every page of a circle.
-  const memberId = actor.kind === "member" ? actor.id : null;
-  const row = await sql<{ owners: string; role: GroupStanding["role"]; banned: boolean; pending: boolean }>`
-    select
-      (select count(*) from group_members where group_id = ${groupId} and role = 'owner') as owners,
-      (select role from group_members where group_id = ${groupId} and member_id = ${memberId}) as role,
-      exists (select 1 from group_bans where group_id = ${groupId} and member_id = ${memberId}) as banned,
-      exists (select 1 from group_join_requests where group_id = ${groupId} and member_id = ${memberId} and status = 'pending') as pending
-  `.execute(db);
-  const standing = row.rows[0]!;
-  if (actor.kind !== "member") return { ...NO_STANDING, ownerCount: Number(standing.owners) };
-  return {
-    role: standing.role ?? null,
-    banned: standing.banned,
-    pendingRequest: standing.pending,
-    ownerCount: Number(standing.owners),
-  };
-}
-
 /** A group as its page shows it, or null when it does not exist or the actor may not see it. */
 export async function findVisibleGroup(db: Database, actor: Actor, slug: string) {
   const group = await db
@@ -130,7 +97,7 @@ export async function findVisibleGroup(db: Database, actor: Actor, slug: string)
     .selectAll("groups")
     .select((eb) => memberCount(eb))
     .where("groups.slug", "=", slug)
-    .where(groupIsVisibleTo(actor))
+    .where(readableGroups(actor))
     .executeTakeFirst();
   if (!group) return null;
   return { group, standing: await loadStanding(db, group.id, actor) };
@@ -142,7 +109,7 @@ export async function findListedOrVisibleGroupById(db: Database, actor: Actor, g
     .selectFrom("groups")
     .selectAll()
     .where("id", "=", groupId)
-    .where((eb) => eb.or([groupIsVisibleTo(actor), eb("groups.listed", "=", true)]))
+    .where((eb) => eb.or([readableGroups(actor), eb("groups.listed", "=", true)]))
     .executeTakeFirst();
 }
 
@@ -256,5 +223,5 @@ export async function listAuditLog(db: Database, groupId: string | null, limit =
 
 /** The circles a person can read, by name: the choices of a filter. */
 export async function listVisibleGroupNames(db: Database, actor: Actor) {
-  return db.selectFrom("groups").select(["id", "slug", "name"]).where(groupIsVisibleTo(actor)).orderBy("name").execute();
+  return db.selectFrom("groups").select(["id", "slug", "name"]).where(readableGroups(actor)).orderBy("name").execute();
 }

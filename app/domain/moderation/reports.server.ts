@@ -6,7 +6,7 @@ import type { MessageKey } from "../../i18n/nl";
 import { multiLineText, singleLineText } from "../../lib/text-input";
 import type { CommandResult } from "../accounts/commands.server";
 import { recordAudit, removeMember } from "../groups/commands.server";
-import { loadStanding } from "../groups/queries.server";
+import { loadStanding } from "../../auth/guardian.server";
 import { notifyMember } from "../notifications/fanout.server";
 import { applyHide, findVisiblePost } from "../threads/commands.server";
 import { postPath } from "../threads/schema";

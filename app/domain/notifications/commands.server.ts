@@ -3,7 +3,7 @@ import type { Database } from "../../../db/index";
 import type { WatchLevel } from "../../../db/schema";
 import { isMember, type Actor } from "../../auth/policy";
 import type { CommandResult } from "../accounts/commands.server";
-import { groupIsVisibleTo } from "../groups/queries.server";
+import { readableGroups } from "../../auth/readable.server";
 import { findVisibleThread } from "../threads/queries.server";
 import { setThreadWatch } from "./fanout.server";
 
@@ -20,7 +20,7 @@ export async function watchThread(db: Database, actor: Actor, threadId: number, 
 }
 
 export async function watchGroup(db: Database, actor: Actor, groupId: string, level: WatchLevel): Promise<CommandResult> {
-  const group = await db.selectFrom("groups").select("id").where("id", "=", groupId).where(groupIsVisibleTo(actor)).executeTakeFirst();
+  const group = await db.selectFrom("groups").select("id").where("id", "=", groupId).where(readableGroups(actor)).executeTakeFirst();
   if (!group) return notFound;
   if (!isMember(actor)) return mustSignIn;
   await db

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../../db/index";
 import type { Actor } from "../../auth/policy";
-import { groupIsVisibleTo } from "../groups/queries.server";
+import { readableGroups } from "../../auth/readable.server";
 import { eventIsVisibleTo } from "../events/queries.server";
 import { postPath } from "../threads/schema";
 
@@ -125,7 +125,7 @@ export async function search(db: Database, actor: Actor, input: SearchInput): Pr
   if (wants("posts")) {
     const filters = sql.join(
       [
-        groupIsVisibleTo(actor),
+        readableGroups(actor),
         sql`p.deleted_at is null and p.hidden_at is null and t.deleted_at is null and t.hidden_at is null`,
         input.group ? sql`groups.slug = ${input.group}` : sql`true`,
         input.principle ? sql`exists (select 1 from thread_principles tp where tp.thread_id = t.id and tp.principle_slug = ${input.principle})` : sql`true`,
@@ -175,7 +175,7 @@ export async function search(db: Database, actor: Actor, input: SearchInput): Pr
   if (wants("groups") && !input.author && !input.principle && !input.group && !from && !to) {
     parts.push(sql`
       select 'group' as type, null::bigint as id, groups.slug as key, groups.created_at as at, ts_rank(groups.search, ${query}) as rank
-      from groups where groups.search @@ ${query} and (${groupIsVisibleTo(actor)} or groups.listed)`);
+      from groups where groups.search @@ ${query} and (${readableGroups(actor)} or groups.listed)`);
   }
   if (parts.length === 0) return { hits: [], total: 0, empty: false };
 

@@ -17,7 +17,8 @@ import { renderMarkdown } from "../../lib/markdown.server";
 import { linkMentions, mentionedUsernames } from "../../lib/mentions";
 import { hitRateLimit } from "../../lib/rate-limit.server";
 import type { CommandResult } from "../accounts/commands.server";
-import { groupIsVisibleTo, loadStanding } from "../groups/queries.server";
+import { loadStanding } from "../../auth/guardian.server";
+import { readableGroups } from "../../auth/readable.server";
 import { findVisibleThread } from "./queries.server";
 import { fanOutEditedMentions, fanOutNewPost, fanOutReaction } from "../notifications/fanout.server";
 import type { MessageKey } from "../../i18n/index";
@@ -164,7 +165,7 @@ export async function startThread(
   newMembers?: NewMemberLimits,
 ): Promise<CommandResult<{ threadId: number; slug: string }>> {
   // Visibility first: a private circle's answer must not depend on being signed in.
-  const group = await db.selectFrom("groups").select(["id"]).where("id", "=", groupId).where(groupIsVisibleTo(actor)).executeTakeFirst();
+  const group = await db.selectFrom("groups").select(["id"]).where("id", "=", groupId).where(readableGroups(actor)).executeTakeFirst();
   if (!group) return notFound;
   if (!isMember(actor)) return mustSignIn;
   const earlier = await postAlreadyMade(db, actor.id, input.idempotencyKey);
@@ -349,7 +350,7 @@ export async function findVisiblePost(db: Database, actor: Actor, postId: number
       "groups.name as group_name",
     ])
     .where("posts.id", "=", postId)
-    .where(groupIsVisibleTo(actor))
+    .where(readableGroups(actor))
     .executeTakeFirst();
 }
 
@@ -591,7 +592,7 @@ export async function moveThread(db: Database, actor: Actor, threadId: number, t
   if (!canModerateThread(actor, standing)) return { ok: false, status: 403, formError: "error.forbidden.text" };
   // Only a well-formed slug reaches the database (a NUL byte would be a database error).
   const target = slugSchema.safeParse(targetSlug).success
-    ? await db.selectFrom("groups").select(["id", "slug", "name"]).where("slug", "=", targetSlug).where(groupIsVisibleTo(actor)).executeTakeFirst()
+    ? await db.selectFrom("groups").select(["id", "slug", "name"]).where("slug", "=", targetSlug).where(readableGroups(actor)).executeTakeFirst()
     : undefined;
   if (!target || target.id === thread.group_id) return { ok: false, status: 400, fieldErrors: { group: "validation.moveTarget" } };
   if (!canModerateThread(actor, await loadStanding(db, target.id, actor))) {
@@ -620,7 +621,7 @@ const MAX_GROUP_TAGS = 30;
 
 /** Hosts add a theme tag to their group. */
 export async function createGroupTag(db: Database, actor: Actor, groupId: string, label: string): Promise<CommandResult> {
-  const group = await db.selectFrom("groups").select(["id"]).where("id", "=", groupId).where(groupIsVisibleTo(actor)).executeTakeFirst();
+  const group = await db.selectFrom("groups").select(["id"]).where("id", "=", groupId).where(readableGroups(actor)).executeTakeFirst();
   if (!group) return notFound;
   if (!isMember(actor)) return mustSignIn;
   if (!canModerateThread(actor, await loadStanding(db, groupId, actor))) return { ok: false, status: 403, formError: "error.forbidden.text" };
@@ -644,7 +645,7 @@ export async function createGroupTag(db: Database, actor: Actor, groupId: string
 }
 
 export async function deleteGroupTag(db: Database, actor: Actor, groupId: string, tagId: number): Promise<CommandResult> {
-  const group = await db.selectFrom("groups").select(["id"]).where("id", "=", groupId).where(groupIsVisibleTo(actor)).executeTakeFirst();
+  const group = await db.selectFrom("groups").select(["id"]).where("id", "=", groupId).where(readableGroups(actor)).executeTakeFirst();
   if (!group) return notFound;
   if (!isMember(actor)) return mustSignIn;
   if (!canModerateThread(actor, await loadStanding(db, groupId, actor))) return { ok: false, status: 403, formError: "error.forbidden.text" };

@@ -1,8 +1,8 @@
-import { sql, type RawBuilder, type SqlBool } from "kysely";
+import { sql } from "kysely";
 import type { Database } from "../../../db/index";
-import { ANONYMOUS, isSiteAdmin, type Actor } from "../../auth/policy";
+import { ANONYMOUS, type Actor } from "../../auth/policy";
 import type { Locale } from "../../i18n/index";
-import { groupIsVisibleTo } from "../groups/queries.server";
+import { readableGroups, readablePosts, readableThreads } from "../../auth/readable.server";
 import { POSTS_PER_PAGE, postPath } from "./schema";
 
 export interface ThreadTag {
@@ -112,7 +112,7 @@ async function listThreads(
         from thread_tags tt join group_tags gt on gt.id = tt.tag_id join groups tg on tg.id = gt.group_id
         where tt.thread_id = threads.id)`.as("theme_tags"),
     ])
-    .where(groupIsVisibleTo(actor))
+    .where(readableGroups(actor))
     .where("threads.deleted_at", "is", null)
     .limit(limit)
     .offset(offset);
@@ -191,47 +191,7 @@ export async function listGroupTags(db: Database, groupId: string) {
   return db.selectFrom("group_tags").select(["id", "slug", "label"]).where("group_id", "=", groupId).orderBy("label").execute();
 }
 
-/**
- * Whether the actor hosts the thread's circle, in SQL (`threads` in scope);
- * the same rule as `canModerateThread` in the policy: owners and moderators
- * of the circle, and site admins.
- */
-function moderatesThreadCircle(actor: Actor): RawBuilder<SqlBool> {
-  if (isSiteAdmin(actor)) return sql<SqlBool>`true`;
-  if (actor.kind !== "member") return sql<SqlBool>`false`;
-  return sql<SqlBool>`exists (
-    select 1 from group_members host_check
-    where host_check.group_id = threads.group_id and host_check.member_id = ${actor.id}
-      and host_check.role in ('owner', 'moderator'))`;
-}
-
-/**
- * The one rule for reading a thread, in SQL (`threads` and `groups` in
- * scope): its circle is visible; a deleted thread is gone for all but the
- * circle's hosts; a hidden one stays with its author and the hosts.
- */
-export function threadIsReadableBy(actor: Actor): RawBuilder<SqlBool> {
-  const actorId = actor.kind === "member" ? actor.id : null;
-  const moderates = moderatesThreadCircle(actor);
-  return sql<SqlBool>`(${groupIsVisibleTo(actor)}
-    and (threads.deleted_at is null or ${moderates})
-    and (threads.hidden_at is null or ${moderates} or threads.author_id = ${actorId}))`;
-}
-
-/**
- * The one rule for reading a post's text, in SQL (`posts`, `threads` and
- * `groups` in scope): its thread is readable, it is not deleted, and a hidden
- * post's text goes only to its author and the circle's hosts. The thread
- * page, the post history and every other place that shows a post's text use it.
- */
-export function postIsReadableBy(actor: Actor): RawBuilder<SqlBool> {
-  const actorId = actor.kind === "member" ? actor.id : null;
-  return sql<SqlBool>`(${threadIsReadableBy(actor)}
-    and posts.deleted_at is null
-    and (posts.hidden_at is null or ${moderatesThreadCircle(actor)} or posts.author_id = ${actorId}))`;
-}
-
-/** A thread the actor may read (see `threadIsReadableBy`), or null: what the thread page shows. */
+/** A thread the actor may read (see `readableThreads`), or null: what the thread page shows. */
 export function findReadableThread(db: Database, actor: Actor, threadId: number) {
   return findVisibleThread(db, actor, threadId, { readable: true });
 }
@@ -264,7 +224,7 @@ export async function findVisibleThread(db: Database, actor: Actor, threadId: nu
       "groups.join_policy as group_join_policy",
     ])
     .where("threads.id", "=", threadId)
-    .where(readable ? threadIsReadableBy(actor) : groupIsVisibleTo(actor))
+    .where(readable ? readableThreads(actor) : readableGroups(actor))
     .executeTakeFirst();
 }
 
@@ -280,7 +240,7 @@ export async function listThreadPosts(db: Database, actor: Actor, threadId: numb
     .innerJoin("groups", "groups.id", "threads.group_id")
     .leftJoin("members", "members.id", "posts.author_id")
     .select([
-      postIsReadableBy(actor).as("readable"),
+      readablePosts(actor).as("readable"),
       "posts.id",
       "posts.number",
       "posts.body_html",
@@ -326,7 +286,7 @@ export async function listPostRevisions(db: Database, actor: Actor, postId: numb
     .innerJoin("groups", "groups.id", "threads.group_id")
     .select(["posts.id", "posts.number", "posts.body_markdown", "threads.id as thread_id", "threads.slug as thread_slug"])
     .where("posts.id", "=", postId)
-    .where(postIsReadableBy(actor))
+    .where(readablePosts(actor))
     .executeTakeFirst();
   if (!post) return null;
   const revisions = await db
@@ -392,7 +352,7 @@ export async function listPostsByMember(db: Database, actor: Actor, memberId: st
     .where("posts.hidden_at", "is", null)
     .where("threads.deleted_at", "is", null)
     .where("threads.hidden_at", "is", null)
-    .where(groupIsVisibleTo(actor))
+    .where(readableGroups(actor))
     .orderBy("posts.created_at", "desc")
     .limit(limit)
     .execute();
