@@ -4,7 +4,7 @@ import { sendErrorPage } from "./security.server";
 import type { SiteAddress } from "./site.server";
 
 /**
- * The input layer at the edge (security.md, "learned from attacks"): what no
+ * The input layer at the edge (README, "Security"): what no
  * route can use is refused here with a translated 4xx, before the page cache,
  * the session or Remix see it, so hostile shapes never reach the database and
  * never become a 500.

@@ -48,7 +48,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 
 /**
- * CSRF (security.md): a state-changing request must come from our own
+ * CSRF (README, "Security"): a state-changing request must come from our own
  * origin. A missing or `null` Origin is refused as well, so only browsers
  * on our pages (which always send Origin on POST) get through. Our origin is
  * PUBLIC_URL's, or the scheme and `Host` of the request, whose host the input

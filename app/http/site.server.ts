@@ -3,7 +3,7 @@ import type { Config } from "../lib/env.server";
 const LOOPBACK_NAMES = ["localhost", "127.0.0.1", "[::1]"];
 
 /**
- * The forum's own address (security.md, "learned from attacks"): every
+ * The forum's own address (README, "Security"): every
  * absolute URL (emails, canonical links, feeds, sitemaps, calendars) is built
  * from `origin`, which is PUBLIC_URL or, when that is unset, the address the
  * server listens on, never from a request's `Host` or `X-Forwarded-Host`.

@@ -1,5 +1,5 @@
 /**
- * Accepts only same-origin paths as redirect targets (security.md): one
+ * Accepts only same-origin paths as redirect targets (README, "Security"): one
  * leading slash, not `//` or `/\`, no control characters. Anything else → `/`.
  */
 export function safeRedirectPath(target: unknown, fallback = "/"): string {

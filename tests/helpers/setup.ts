@@ -18,7 +18,7 @@ beforeAll(() => {
 afterEach(() => mswServer.resetHandlers());
 afterAll(() => mswServer.close());
 
-// An unexpected console.error fails the test (architecture.md, convention 12).
+// An unexpected console.error fails the test: a warning nobody reads is a bug nobody fixes.
 let consoleError: MockInstance<typeof console.error>;
 let expectedErrors = 0;
 

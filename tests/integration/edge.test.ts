@@ -7,7 +7,7 @@ import { startTestServer } from "../helpers/http-server";
 import { rawRequest } from "../helpers/raw-http";
 
 /**
- * What an attack run against the real HTTP stack found (issue 13): absolute
+ * What an attack run against the real HTTP stack found: absolute
  * URLs following `Host`, a page cache that refused requests empty and foreign
  * hosts poison, and hostile requests that ended in a 500.
  */

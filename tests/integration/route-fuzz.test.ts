@@ -10,7 +10,7 @@ import { startTestServer } from "../helpers/http-server";
 import { rawRequest } from "../helpers/raw-http";
 
 /**
- * Bad requests over every route of the real build (issue 13): hostile path
+ * Bad requests over every route of the real build: hostile path
  * parameters, query values and form fields, as a visitor and as a site admin
  * (who reaches the most code). Nothing may answer 500 or log an error.
  */

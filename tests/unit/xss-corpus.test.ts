@@ -6,7 +6,7 @@ type Node = DefaultTreeAdapterMap["node"];
 type Element = DefaultTreeAdapterMap["element"];
 
 /**
- * Our own corpus of hostile input, in the classes of security.md. Each output
+ * Our own corpus of hostile input, in the classes of the README's "Security" section. Each output
  * is parsed the way a browser parses it (parse5 follows the HTML standard)
  * and must be inert: only allowed elements and attributes, nothing outside
  * the HTML namespace, links only to http(s)/mailto or relative addresses,

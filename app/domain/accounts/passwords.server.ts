@@ -1,6 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 
-// security.md: Argon2id with m=19456 KiB, t=2, p=1 (OWASP's minimum).
+// Argon2id with m=19456 KiB, t=2, p=1 (OWASP's minimum).
 // `algorithm: 2` is Argon2id; the library's enum is a const enum that an
 // isolated-modules build cannot import.
 const ARGON2ID = {
