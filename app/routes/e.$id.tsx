@@ -1,6 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { canContribute, canManageEvents, canRsvp } from "../auth/policy";
 import { ReportForm } from "../components/report-form";
 import { eventReportSchema, reportEvent } from "../domain/moderation/reports.server";
 import { notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
@@ -11,85 +10,22 @@ import { Field, FormMessage } from "../components/form-fields";
 import { UserHtml } from "../components/user-html";
 import { cancelEvent, setRsvp } from "../domain/events/commands.server";
 import { eventContext, eventIdFrom } from "../domain/events/context.server";
-import { eventPrinciples, findVisibleEvent, listRsvps } from "../domain/events/queries.server";
+import { loadEventPage } from "../domain/events/page.server";
 import { cancelSchema, rsvpSchema } from "../domain/events/schema";
-import { loadStanding } from "../auth/guardian.server";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
 import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
-import { excerpt, pageMeta } from "../lib/page-meta";
+import { pageMeta } from "../lib/page-meta";
 import { JsonLd } from "../components/json-ld";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = eventIdFrom(params.id);
   if (id === null) notFound();
-  const event = await findVisibleEvent(context.db, context.actor, id);
-  if (!event) notFound();
   const locale = requestLocale(request, context.actor);
-  const standing = event.group_id ? await loadStanding(context.db, event.group_id, context.actor) : null;
-  const viewerId = context.actor.kind === "member" ? context.actor.id : null;
-  const rsvps = await listRsvps(context.db, event.id);
-  const mine =
-    viewerId === null
-      ? null
-      : (await context.db
-          .selectFrom("event_rsvps")
-          .select(["status", "note"])
-          .where("event_id", "=", event.id)
-          .where("member_id", "=", viewerId)
-          .executeTakeFirst()) ?? null;
-  const manage = canManageEvents(context.actor, standing);
-  const creator = event.created_by
-    ? await context.db.selectFrom("members").select(["username", "display_name"]).where("id", "=", event.created_by).executeTakeFirst()
-    : undefined;
-  const now = Date.now();
-  const open = !event.cancelled_at && event.ends_at.getTime() > now && !(event.rsvp_deadline && event.rsvp_deadline.getTime() < now);
-  const thread = event.thread_id
-    ? await context.db.selectFrom("threads").select(["id", "slug"]).where("id", "=", event.thread_id).where("deleted_at", "is", null).executeTakeFirst()
-    : undefined;
-  const position = mine?.status === "waitlist" ? rsvps.waitlist.findIndex((p) => p.memberId === viewerId) + 1 : null;
-  const strip = (people: typeof rsvps.going) => people.map(({ username, name, note }) => ({ username, name, note }));
-  return {
-    locale,
-    event: {
-      id: event.id,
-      title: event.title,
-      descriptionHtml: event.description_html,
-      startsAt: event.starts_at.toISOString(),
-      endsAt: event.ends_at.toISOString(),
-      timeZone: event.time_zone,
-      placeName: event.place_name,
-      placeAddress: event.place_address,
-      mapUrl: event.map_url,
-      // The online link only for those going (and the hosts).
-      onlineUrl: mine?.status === "going" || manage ? event.online_url : null,
-      hasOnline: event.online_url !== null,
-      capacity: event.capacity,
-      rsvpDeadline: event.rsvp_deadline?.toISOString() ?? null,
-      cancelled: event.cancelled_at !== null,
-      cancelReason: event.cancel_reason,
-      past: event.ends_at.getTime() <= now,
-    },
-    group: event.group_slug && event.group_name ? { slug: event.group_slug, name: event.group_name } : null,
-    creator: creator ? { username: creator.username, name: creator.display_name } : null,
-    thread: thread ? { id: thread.id, slug: thread.slug } : null,
-    principles: await eventPrinciples(context.db, event.id, locale),
-    going: strip(rsvps.going),
-    maybe: strip(rsvps.maybe),
-    waitlist: strip(rsvps.waitlist),
-    mine: mine ? { status: mine.status, note: mine.note, position } : null,
-    readerZone: context.actor.kind === "member" ? context.actor.timeZone : null,
-    origin: context.origin,
-    isPublic: event.group_id === null || event.group_visibility === "public",
-    description: excerpt(event.description_html),
-    signedIn: viewerId !== null,
-    can: {
-      rsvp: open && canRsvp(context.actor, standing),
-      manage: manage && !event.cancelled_at,
-      report: canContribute(context.actor) && event.created_by !== viewerId && !event.cancelled_at,
-    },
-  };
+  const page = await loadEventPage(context.db, context.guardian, id, locale);
+  if (!page) notFound();
+  return { locale, origin: context.origin, ...page };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
