@@ -19,6 +19,7 @@ import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
 import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
 import { pageMeta } from "../lib/page-meta";
+import { Pagination } from "../components/pagination";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const found = await requireVisibleGroup(context.db, context.guardian, params.slug);
@@ -236,22 +237,7 @@ export default function GroupPage() {
           </button>
         </Form>
         {threads.length === 0 ? <p className="muted">{t(tag ? "threads.noneWithTag" : "threads.none")}</p> : <ThreadList threads={threads} />}
-        {page > 1 || hasMore ? (
-          <nav aria-label={t("threads.listPages")} className="pagination">
-            <ul>
-              {page > 1 ? (
-                <li>
-                  <Link to={listLink(page - 1)}>{t("threads.newer")}</Link>
-                </li>
-              ) : null}
-              {hasMore ? (
-                <li>
-                  <Link to={listLink(page + 1)}>{t("threads.older")}</Link>
-                </li>
-              ) : null}
-            </ul>
-          </nav>
-        ) : null}
+        <Pagination label={t("threads.listPages")} page={page} href={listLink} hasNext={hasMore} previousText={t("threads.newer")} nextText={t("threads.older")} />
       </section>
 
       {group.aboutHtml ? (
