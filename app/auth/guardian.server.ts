@@ -86,6 +86,11 @@ export class Guardian {
     return loaded;
   }
 
+  /** A standing read along with its circle (see `requireVisibleGroup`): questions about that circle then read nothing more. */
+  remember(groupId: string, standing: GroupStanding): void {
+    if (!this.standings.has(groupId)) this.standings.set(groupId, Promise.resolve(standing));
+  }
+
   /** After a command changed the actor's standing (joined, left), the next question reloads it. */
   forget(groupId: string): void {
     this.standings.delete(groupId);

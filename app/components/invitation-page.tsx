@@ -1,24 +1,36 @@
+import type { MetaFunction } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
-import type { MessageKey } from "../i18n/index";
+import { translator, type Locale, type MessageKey } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { FailureMessage } from "./failure-message";
 import { FormMessage } from "./form-fields";
 
 interface InvitationPageProps {
-  group: { name: string; description: string } | null;
-  signedIn: boolean;
-  verified: boolean;
-  /** This page's path, to come back to after signing in. */
-  here: string;
+  /** The loader's answer (see `invitationPage` in `app/domain/groups/invitation-page.server.ts`). */
+  data: {
+    group: { name: string; description: string } | null;
+    signedIn: boolean;
+    verified: boolean;
+    /** This page's path, to come back to after signing in. */
+    here: string;
+    /** Signed in with an account whose address is not the invited one. */
+    otherAddress: boolean;
+  };
   failure?: { formError?: MessageKey; retryAfterSeconds?: number };
   /** An emailed invitation, bound to the address it went to (shareable links are for anyone). */
   forInvitedAddress?: boolean;
-  /** Signed in with an account whose address is not the invited one. */
-  otherAddress?: boolean;
 }
 
+/** The invitation pages' title; never indexed. */
+export const invitationMeta: MetaFunction = ({ data }) => {
+  const t = translator((data as { locale?: Locale } | undefined)?.locale ?? "nl");
+  return [{ title: `${t("groups.invitation")} · ${t("site.name")}` }, { name: "robots", content: "noindex" }];
+};
+
 /** An invitation to a circle (emailed or a shareable link): accept, or sign in / sign up first. */
-export function InvitationPage({ group, signedIn, verified, here, failure, forInvitedAddress = false, otherAddress = false }: InvitationPageProps) {
+export function InvitationPage({ data, failure, forInvitedAddress = false }: InvitationPageProps) {
+  const { group, signedIn, verified, here } = data;
+  const otherAddress = data.otherAddress || failure?.formError === "groups.invitation.otherAddress";
   const t = useTranslate();
   if (!group) {
     return (

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { isSiteAdmin } from "../auth/policy";
 import { forbidden } from "../auth/guards.server";
 import { requireMember } from "../auth/session.server";
 import { listAuditLog } from "../domain/groups/queries.server";
@@ -12,7 +11,7 @@ import { AuditTable, toAuditRows } from "../components/audit-table";
 /** The site-wide audit log: every circle, for site admins. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireMember(context.actor, request);
-  if (!isSiteAdmin(context.actor)) forbidden();
+  if (!context.guardian.canModerateSite) forbidden();
   const entries = await listAuditLog(context.db, null, 200);
   return {
     locale: requestLocale(request, context.actor),

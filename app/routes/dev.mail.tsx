@@ -1,6 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { canReadDevMailbox } from "../auth/policy";
 import { listDevMailbox } from "../domain/accounts/queries.server";
 import { formatDateTime, translator } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
@@ -9,7 +8,7 @@ import { isDirectLocalRequest } from "../lib/local-request.server";
 
 /** Emails kept while no email API is configured. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (!canReadDevMailbox(context.actor, { directLocalRequest: isDirectLocalRequest(request, context) })) {
+  if (!context.guardian.canReadDevMailbox({ directLocalRequest: isDirectLocalRequest(request, context) })) {
     throw new Response("Not Found", { status: 404 });
   }
   const messages = await listDevMailbox(context.db);

@@ -1,6 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { canManageEvents } from "../auth/policy";
 import { forbidden, notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { requireMember } from "../auth/session.server";
 import { EventFields } from "../components/events";
@@ -10,7 +9,6 @@ import { updateEvent } from "../domain/events/commands.server";
 import { eventContext, eventIdFrom } from "../domain/events/context.server";
 import { eventPrinciples, findVisibleEvent } from "../domain/events/queries.server";
 import { eventSchema } from "../domain/events/schema";
-import { loadStanding } from "../auth/guardian.server";
 import { listPrinciples } from "../domain/principles/queries.server";
 import { chosenPrinciples } from "../domain/threads/schema";
 import { translator } from "../i18n/index";
@@ -25,8 +23,7 @@ async function managedEvent(request: Request, context: LoaderFunctionArgs["conte
   const event = await findVisibleEvent(context.db, context.actor, id);
   if (!event) notFound();
   const actor = requireMember(context.actor, request);
-  const standing = event.group_id ? await loadStanding(context.db, event.group_id, actor) : null;
-  if (!canManageEvents(actor, standing)) forbidden();
+  if (!(await context.guardian.canManageEvents(event.group_id))) forbidden();
   return { actor, event };
 }
 

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { canManageEvents } from "../auth/policy";
 import { CirclePrincipleFilters } from "../components/circle-principle-filters";
 import { EventList } from "../components/events";
 import { listEvents } from "../domain/events/queries.server";
@@ -36,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     groups: groups.map(({ slug, name }) => ({ slug, name })),
     principles,
     events,
-    canCreateNetworkEvent: canManageEvents(context.actor, null),
+    canCreateNetworkEvent: await context.guardian.canManageEvents(null),
   };
 }
 

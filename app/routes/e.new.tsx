@@ -1,6 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { canManageEvents } from "../auth/policy";
 import { forbidden, requireVisibleGroup, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { requireMember } from "../auth/session.server";
 import { EventFields } from "../components/events";
@@ -20,11 +19,11 @@ async function targetGroup(request: Request, context: LoaderFunctionArgs["contex
   const actor = requireMember(context.actor, request);
   const slug = new URL(request.url).searchParams.get("group");
   if (!slug) {
-    if (!canManageEvents(actor, null)) forbidden();
+    if (!(await context.guardian.canManageEvents(null))) forbidden();
     return { actor, group: null };
   }
-  const { group, standing } = await requireVisibleGroup(context.db, actor, slug);
-  if (!canManageEvents(actor, standing)) forbidden();
+  const { group } = await requireVisibleGroup(context.db, context.guardian, slug);
+  if (!(await context.guardian.canManageEvents(group.id))) forbidden();
   return { actor, group };
 }
 

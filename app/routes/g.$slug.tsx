@@ -7,82 +7,30 @@ import { GroupBadges, ROLE_KEYS } from "../components/group-badge";
 import { UserHtml } from "../components/user-html";
 import { requireVisibleGroup, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { joinGroup, leaveGroup, requestToJoin, withdrawJoinRequest } from "../domain/groups/commands.server";
-import { listGroupFaces } from "../domain/groups/queries.server";
-import { listGroupTags, listGroupThreads, THREADS_PER_PAGE } from "../domain/threads/queries.server";
-import { listPrinciples } from "../domain/principles/queries.server";
+import { loadGroupPage } from "../domain/groups/page.server";
 import { notFound } from "../auth/guards.server";
 import { ThreadList } from "../components/thread-list";
-import { canManageEvents, canModerateThread, canStartThread } from "../auth/policy";
 import { EventList } from "../components/events";
 import { WatchForm } from "../components/watch-form";
-import { watchGroup, watchLevels, watchSchema } from "../domain/notifications/commands.server";
-import { listEvents } from "../domain/events/queries.server";
+import { watchGroup, watchSchema } from "../domain/notifications/commands.server";
 import { joinRequestSchema } from "../domain/groups/schema";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
 import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
 import { pageMeta } from "../lib/page-meta";
-
-const PREVIEW = 12;
+import { Pagination } from "../components/pagination";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { group, standing, can } = await requireVisibleGroup(context.db, context.actor, params.slug);
+  const found = await requireVisibleGroup(context.db, context.guardian, params.slug);
   const locale = requestLocale(request, context.actor);
   const url = new URL(request.url);
   const pageParam = url.searchParams.get("page");
   const page = pageParam === null ? 1 : /^[1-9][0-9]{0,5}$/.test(pageParam) ? Number(pageParam) : 0;
   if (page < 1) notFound();
-  // Independent reads, side by side. A tag is one of the five principles or one of the circle's own theme tags.
-  const [members, themeTags, principles, events, watchLevel] = await Promise.all([
-    can.viewMembers ? listGroupFaces(context.db, group.id, PREVIEW) : [],
-    listGroupTags(context.db, group.id),
-    listPrinciples(context.db, locale),
-    listEvents(context.db, context.actor, locale, { groupId: group.id, limit: 3 }),
-    context.actor.kind === "member" ? watchLevels(context.db, context.actor.id, { groupId: group.id }) : null,
-  ]);
-  const tag = url.searchParams.get("tag") || null;
-  const theme = tag ? themeTags.find((t) => t.slug === tag) : undefined;
-  const principle = tag && !theme ? principles.find((p) => p.slug === tag) : undefined;
-  const threads = await listGroupThreads(context.db, context.actor, locale, group.id, {
-    page,
-    includeHidden: canModerateThread(context.actor, standing),
-    themeTagId: theme?.id,
-    principle: principle?.slug ?? (tag && !theme ? tag : undefined),
-  });
-  if (page > 1 && threads.length === 0) notFound();
-  return {
-    locale,
-    events,
-    origin: context.origin,
-    watch: watchLevel ? (watchLevel.group ?? "tracking") : null,
-    canPlanEvent: canManageEvents(context.actor, standing),
-    threads: threads.slice(0, THREADS_PER_PAGE),
-    page,
-    hasMore: threads.length > THREADS_PER_PAGE,
-    tag,
-    tagOptions: [
-      ...principles.map((p) => ({ slug: p.slug, label: p.label, principle: true })),
-      ...themeTags.map((t) => ({ slug: t.slug, label: t.label, principle: false })),
-    ],
-    canStartThread: canStartThread(context.actor, standing),
-    group: {
-      id: group.id,
-      slug: group.slug,
-      name: group.name,
-      description: group.description,
-      aboutHtml: group.about_html,
-      colour: group.colour,
-      visibility: group.visibility,
-      joinPolicy: group.join_policy,
-      memberCount: Number(group.member_count ?? 0),
-    },
-    hosts: members.filter((m) => m.role !== "member").map((m) => ({ username: m.username, name: m.display_name, role: m.role })),
-    preview: members.slice(0, PREVIEW).map((m) => ({ username: m.username, name: m.display_name })),
-    standing: { role: standing.role, banned: standing.banned, pendingRequest: standing.pendingRequest },
-    signedIn: context.actor.kind === "member",
-    can,
-  };
+  const data = await loadGroupPage(context.db, context.guardian, found, { page, tag: url.searchParams.get("tag") || null, locale });
+  if (!data) notFound();
+  return { locale, origin: context.origin, ...data };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -107,7 +55,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export { formRouteHeaders as headers } from "../lib/route-headers";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { group } = await requireVisibleGroup(context.db, context.actor, params.slug);
+  const { group } = await requireVisibleGroup(context.db, context.guardian, params.slug);
   const values = await readForm(request);
   let result;
   switch (values.intent) {
@@ -289,22 +237,7 @@ export default function GroupPage() {
           </button>
         </Form>
         {threads.length === 0 ? <p className="muted">{t(tag ? "threads.noneWithTag" : "threads.none")}</p> : <ThreadList threads={threads} />}
-        {page > 1 || hasMore ? (
-          <nav aria-label={t("threads.listPages")} className="pagination">
-            <ul>
-              {page > 1 ? (
-                <li>
-                  <Link to={listLink(page - 1)}>{t("threads.newer")}</Link>
-                </li>
-              ) : null}
-              {hasMore ? (
-                <li>
-                  <Link to={listLink(page + 1)}>{t("threads.older")}</Link>
-                </li>
-              ) : null}
-            </ul>
-          </nav>
-        ) : null}
+        <Pagination label={t("threads.listPages")} page={page} href={listLink} hasNext={hasMore} previousText={t("threads.newer")} nextText={t("threads.older")} />
       </section>
 
       {group.aboutHtml ? (

@@ -8,7 +8,7 @@ import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { group, can } = await requireVisibleGroup(context.db, context.actor, params.slug);
+  const { group, can } = await requireVisibleGroup(context.db, context.guardian, params.slug);
   if (!can.moderate) forbidden();
   const entries = await listAuditLog(context.db, group.id);
   return {

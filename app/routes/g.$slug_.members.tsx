@@ -4,7 +4,6 @@ import { Avatar } from "../components/avatar";
 import { FailureMessage } from "../components/failure-message";
 import { Field, FormMessage } from "../components/form-fields";
 import { ROLE_KEYS } from "../components/group-badge";
-import { canSanction } from "../auth/policy";
 import { notFound, requireVisibleGroup, throwForMissingOrSignedOut } from "../auth/guards.server";
 import {
   changeRole,
@@ -16,7 +15,7 @@ import {
   revokeInvitation,
 } from "../domain/groups/commands.server";
 import { listBans, listGroupMembers, listOpenInvitations, listPendingJoinRequests } from "../domain/groups/queries.server";
-import { inviteSchema, reasonSchema } from "../domain/groups/schema";
+import { groupRoleSchema, inviteSchema, reasonSchema } from "../domain/groups/schema";
 import { formatDateTime, translator, type MessageKey } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
@@ -25,7 +24,7 @@ import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.
 const UUID = /^[0-9a-f-]{36}$/;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { group, standing, can } = await requireVisibleGroup(context.db, context.actor, params.slug);
+  const { group, can } = await requireVisibleGroup(context.db, context.guardian, params.slug);
   if (!can.viewMembers) notFound();
   const members = await listGroupMembers(context.db, group.id);
   const hostData = can.moderate
@@ -48,18 +47,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     locale: requestLocale(request, context.actor),
     group: { slug: group.slug, name: group.name },
-    members: members.map((m) => ({
-      id: m.id,
-      username: m.username,
-      name: m.display_name,
-      role: m.role,
-      trusted: m.trusted,
-      joinedAt: m.joined_at.toISOString(),
-      can: {
-        sanction: can.moderate && m.id !== (context.actor.kind === "member" ? context.actor.id : "") && canSanction(standing, context.actor, m.role),
-        changeRole: can.manage,
-      },
-    })),
+    members: await Promise.all(
+      members.map(async (m) => ({
+        id: m.id,
+        username: m.username,
+        name: m.display_name,
+        role: m.role,
+        trusted: m.trusted,
+        joinedAt: m.joined_at.toISOString(),
+        can: {
+          sanction: can.moderate && m.id !== context.guardian.memberId && (await context.guardian.canSanction(group.id, m.role)),
+          changeRole: can.manage,
+        },
+      })),
+    ),
     hostData,
     can,
   };
@@ -74,7 +75,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export { formRouteHeaders as headers } from "../lib/route-headers";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { group } = await requireVisibleGroup(context.db, context.actor, params.slug);
+  const { group } = await requireVisibleGroup(context.db, context.guardian, params.slug);
   const values = await readForm(request);
   const links = { origin: context.origin, locale: requestLocale(request, context.actor) };
   const target = values.id ?? "";
@@ -116,11 +117,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       notice = "groups.unbanned";
       break;
     case "role": {
-      const role = values.role;
-      if (role !== "owner" && role !== "moderator" && role !== "member") {
-        return formFailure(values, { status: 400, formError: "error.badRequest.text" });
-      }
-      result = await changeRole(context.db, context.actor, group.id, target, role);
+      const role = groupRoleSchema.safeParse(values.role);
+      if (!role.success) return formFailure(values, { status: 400, formError: "error.badRequest.text" });
+      result = await changeRole(context.db, context.actor, group.id, target, role.data);
       notice = "groups.roleChanged";
       break;
     }

@@ -8,7 +8,7 @@ import { requestLocale } from "../i18n/request.server";
 
 /** What was hidden in a circle and why: no content, no names of reporters. As visible as the circle. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { group } = await requireVisibleGroup(context.db, context.actor, params.slug);
+  const { group } = await requireVisibleGroup(context.db, context.guardian, params.slug);
   return {
     locale: requestLocale(request, context.actor),
     group: { slug: group.slug, name: group.name },

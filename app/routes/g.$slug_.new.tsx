@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FailureMessage } from "../components/failure-message";
 import { Field } from "../components/form-fields";
 import { PostEditor } from "../components/post-editor";
-import { canStartThread } from "../auth/policy";
 import { forbidden, requireVisibleGroup, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { requireMember } from "../auth/session.server";
 import { listPrinciples } from "../domain/principles/queries.server";
@@ -18,8 +17,8 @@ import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = requireMember(context.actor, request);
-  const { group, standing } = await requireVisibleGroup(context.db, actor, params.slug);
-  if (!canStartThread(actor, standing)) forbidden();
+  const { group } = await requireVisibleGroup(context.db, context.guardian, params.slug);
+  if (!(await context.guardian.canStartThread(group.id))) forbidden();
   const locale = requestLocale(request, actor);
   return {
     locale,
@@ -42,7 +41,7 @@ type Result = FormFailure | { ok: true; preview: string; values: Record<string, 
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = requireMember(context.actor, request);
-  const { group } = await requireVisibleGroup(context.db, actor, params.slug);
+  const { group } = await requireVisibleGroup(context.db, context.guardian, params.slug);
   const values = await readForm(request);
   if (values.intent === "preview") {
     const preview = await previewPost(context.db, actor, context.clientIp, values.body ?? "");

@@ -11,7 +11,7 @@ import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { group, can } = await requireVisibleGroup(context.db, context.actor, params.slug);
+  const { group, can } = await requireVisibleGroup(context.db, context.guardian, params.slug);
   if (!can.moderate) forbidden();
   return { locale: requestLocale(request, context.actor), group: { slug: group.slug, name: group.name }, items: await reviewQueue(context.db, group.id) };
 }
@@ -25,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export { formRouteHeaders as headers } from "../lib/route-headers";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { group, can } = await requireVisibleGroup(context.db, context.actor, params.slug);
+  const { group, can } = await requireVisibleGroup(context.db, context.guardian, params.slug);
   if (!can.moderate) forbidden();
   return handleDecision(request, context, `/g/${group.slug}/review`);
 }

@@ -12,7 +12,7 @@ import { requestLocale } from "../i18n/request.server";
 import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { group, can } = await requireVisibleGroup(context.db, context.actor, params.slug);
+  const { group, can } = await requireVisibleGroup(context.db, context.guardian, params.slug);
   if (!can.manage) forbidden();
   return {
     locale: requestLocale(request, context.actor),
@@ -39,7 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export { formRouteHeaders as headers } from "../lib/route-headers";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { group } = await requireVisibleGroup(context.db, context.actor, params.slug);
+  const { group } = await requireVisibleGroup(context.db, context.guardian, params.slug);
   const values = await readForm(request);
   if (values.intent === "create-link") {
     const result = await createInviteLink(context.db, context.actor, group.id);

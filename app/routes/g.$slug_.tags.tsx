@@ -12,7 +12,7 @@ import { requestLocale } from "../i18n/request.server";
 import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { group, can } = await requireVisibleGroup(context.db, context.actor, params.slug);
+  const { group, can } = await requireVisibleGroup(context.db, context.guardian, params.slug);
   if (!can.moderate) forbidden();
   return {
     locale: requestLocale(request, context.actor),
@@ -32,7 +32,7 @@ export { formRouteHeaders as headers } from "../lib/route-headers";
 type Result = FormFailure | { ok: true; notice: "groups.tags.added" | "groups.tags.removed" };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { group } = await requireVisibleGroup(context.db, context.actor, params.slug);
+  const { group } = await requireVisibleGroup(context.db, context.guardian, params.slug);
   const values = await readForm(request);
   if (values.intent === "remove") {
     if (!/^[1-9][0-9]{0,15}$/.test(values.tagId ?? "")) return formFailure(values, { status: 400, formError: "error.badRequest.text" });

@@ -2,9 +2,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FailureMessage } from "../components/failure-message";
 import { GroupBadges, ROLE_KEYS } from "../components/group-badge";
-import { canCreateGroup } from "../auth/policy";
 import { throwForMissingOrSignedOut } from "../auth/guards.server";
 import { joinGroup, requestToJoin, withdrawJoinRequest } from "../domain/groups/commands.server";
+import { groupSlugOf } from "../domain/groups/lookup.server";
 import { listGroupDirectory } from "../domain/groups/queries.server";
 import { joinRequestSchema } from "../domain/groups/schema";
 import { formatDateTime, translator } from "../i18n/index";
@@ -16,8 +16,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     locale: requestLocale(request, context.actor),
     groups: await listGroupDirectory(context.db, context.actor),
-    signedIn: context.actor.kind === "member",
-    can: { create: canCreateGroup(context.actor) },
+    signedIn: context.guardian.member !== null,
+    can: { create: context.guardian.canCreateGroup },
   };
 }
 
@@ -51,8 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const result = await joinGroup(context.db, context.actor, groupId);
     throwForMissingOrSignedOut(result, request);
     if (!result.ok) return formFailure(values, result);
-    const group = await context.db.selectFrom("groups").select("slug").where("id", "=", groupId).executeTakeFirstOrThrow();
-    throw redirect(`/g/${group.slug}?notice=joined`);
+    throw redirect(`/g/${await groupSlugOf(context.db, groupId)}?notice=joined`);
   }
   return formFailure(values, { status: 400, formError: "error.badRequest.text" });
 }

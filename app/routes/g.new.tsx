@@ -3,7 +3,6 @@ import { Form, useActionData } from "@remix-run/react";
 import { FailureMessage } from "../components/failure-message";
 import { Field } from "../components/form-fields";
 import { GroupSettingsFields } from "../components/group-settings-fields";
-import { canCreateGroup } from "../auth/policy";
 import { forbidden, throwForMissingOrSignedOut } from "../auth/guards.server";
 import { requireMember } from "../auth/session.server";
 import { createGroup } from "../domain/groups/commands.server";
@@ -15,7 +14,7 @@ import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireMember(context.actor, request);
-  if (!canCreateGroup(context.actor)) forbidden();
+  if (!context.guardian.canCreateGroup) forbidden();
   return { locale: requestLocale(request, context.actor) };
 }
 

@@ -1,9 +1,9 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { InvitationPage } from "../components/invitation-page";
 import { throwForMissingOrSignedOut } from "../auth/guards.server";
 import { acceptInvitation, findOpenInvitation } from "../domain/groups/commands.server";
-import { translator } from "../i18n/index";
+import { invitationPage } from "../domain/groups/invitation-page.server";
 import { requestLocale } from "../i18n/request.server";
 import { formFailure, readForm, type FormFailure } from "../lib/http.server";
 
@@ -15,25 +15,15 @@ import { formFailure, readForm, type FormFailure } from "../lib/http.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const token = params.token ?? "";
   const invitation = token.length <= 100 ? await findOpenInvitation(context.db, context.actor, token) : undefined;
-  const otherAddress = invitation?.forThisAccount === false;
-  return json(
-    {
-      locale: requestLocale(request, context.actor),
-      invitation: invitation ? { name: invitation.name, description: invitation.description } : null,
-      otherAddress,
-      signedIn: context.actor.kind === "member",
-      verified: context.actor.kind === "member" && context.actor.emailVerified,
-      here: new URL(request.url).pathname,
-    },
-    { status: otherAddress ? 403 : 200 },
-  );
+  return invitationPage(context.guardian, {
+    locale: requestLocale(request, context.actor),
+    here: new URL(request.url).pathname,
+    group: invitation ? { name: invitation.name, description: invitation.description } : null,
+    otherAddress: invitation?.forThisAccount === false,
+  });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "nl");
-  return [{ title: `${t("groups.invitation")} · ${t("site.name")}` }, { name: "robots", content: "noindex" }];
-};
-
+export { invitationMeta as meta } from "../components/invitation-page";
 export { formRouteHeaders as headers } from "../lib/route-headers";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -45,17 +35,5 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Invitation() {
-  const data = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>() as FormFailure | undefined;
-  return (
-    <InvitationPage
-      group={data.invitation}
-      signedIn={data.signedIn}
-      verified={data.verified}
-      here={data.here}
-      failure={failure}
-      forInvitedAddress
-      otherAddress={data.otherAddress || failure?.formError === "groups.invitation.otherAddress"}
-    />
-  );
+  return <InvitationPage data={useLoaderData<typeof loader>()} failure={useActionData<typeof action>() as FormFailure | undefined} forInvitedAddress />;
 }

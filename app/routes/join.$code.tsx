@@ -1,29 +1,23 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { InvitationPage } from "../components/invitation-page";
 import { throwForMissingOrSignedOut } from "../auth/guards.server";
 import { findGroupByInviteCode, joinByInviteLink } from "../domain/groups/commands.server";
-import { translator } from "../i18n/index";
+import { invitationPage } from "../domain/groups/invitation-page.server";
 import { requestLocale } from "../i18n/request.server";
 import { formFailure, readForm, type FormFailure } from "../lib/http.server";
 
 /** A group's shareable invite link. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const group = await findGroupByInviteCode(context.db, params.code ?? "");
-  return {
+  return invitationPage(context.guardian, {
     locale: requestLocale(request, context.actor),
-    group: group ? { name: group.name, description: group.description } : null,
-    signedIn: context.actor.kind === "member",
-    verified: context.actor.kind === "member" && context.actor.emailVerified,
     here: new URL(request.url).pathname,
-  };
+    group: group ? { name: group.name, description: group.description } : null,
+  });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator(data?.locale ?? "nl");
-  return [{ title: `${t("groups.invitation")} · ${t("site.name")}` }, { name: "robots", content: "noindex" }];
-};
-
+export { invitationMeta as meta } from "../components/invitation-page";
 export { formRouteHeaders as headers } from "../lib/route-headers";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -35,7 +29,5 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function JoinByLink() {
-  const data = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>() as FormFailure | undefined;
-  return <InvitationPage group={data.group} signedIn={data.signedIn} verified={data.verified} here={data.here} failure={failure} />;
+  return <InvitationPage data={useLoaderData<typeof loader>()} failure={useActionData<typeof action>() as FormFailure | undefined} />;
 }

@@ -4,6 +4,7 @@ import { FailureMessage } from "../components/failure-message";
 import { Field, FormMessage } from "../components/form-fields";
 import { signIn } from "../domain/accounts/commands.server";
 import { signInSchema } from "../domain/accounts/schema";
+import { preferredLocale } from "../domain/accounts/profile.server";
 import { startSession } from "../auth/session.server";
 import { formatDateTime, LOCALE_COOKIE, translator } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
@@ -13,7 +14,7 @@ import { safeRedirectPath } from "../lib/safe-redirect";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
-  if (context.actor.kind === "member") throw redirect(redirectTo);
+  if (context.guardian.member) throw redirect(redirectTo);
   return { locale: requestLocale(request, context.actor) };
 }
 
@@ -56,9 +57,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ipAddress: context.clientIp,
     }),
   );
-  const member = await context.db.selectFrom("members").select("locale").where("id", "=", result.memberId).executeTakeFirst();
-  if (member?.locale) {
-    headers.append("Set-Cookie", `${LOCALE_COOKIE}=${member.locale}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly${context.secure ? "; Secure" : ""}`);
+  const locale = await preferredLocale(context.db, result.memberId);
+  if (locale) {
+    headers.append("Set-Cookie", `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly${context.secure ? "; Secure" : ""}`);
   }
   return redirect(safeRedirectPath(data.redirectTo), { headers });
 }

@@ -8,6 +8,7 @@ import { notificationText } from "../domain/notifications/texts";
 import { useLocale, useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
 import { formFailure, readForm } from "../lib/http.server";
+import { Pagination } from "../components/pagination";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const member = requireMember(context.actor, request);
@@ -77,22 +78,14 @@ export default function Notifications() {
           );
         })}
       </ul>
-      {page > 1 || hasMore ? (
-        <nav aria-label={t("notifications.pages")} className="pagination">
-          <ul>
-            {page > 1 ? (
-              <li>
-                <Link to={page === 2 ? "/notifications" : `/notifications?page=${page - 1}`}>{t("threads.newer")}</Link>
-              </li>
-            ) : null}
-            {hasMore ? (
-              <li>
-                <Link to={`/notifications?page=${page + 1}`}>{t("threads.older")}</Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pagination
+        label={t("notifications.pages")}
+        page={page}
+        href={(n) => (n > 1 ? `/notifications?page=${n}` : "/notifications")}
+        hasNext={hasMore}
+        previousText={t("threads.newer")}
+        nextText={t("threads.older")}
+      />
     </div>
   );
 }

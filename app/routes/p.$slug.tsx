@@ -24,7 +24,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const others = (await listPrinciples(context.db, locale)).filter((p) => p.slug !== principle.slug);
   const threads = await listPublicThreads(context.db, locale, { principle: principle.slug, limit: 30 });
   const events = await listEvents(context.db, context.actor, locale, { principle: principle.slug, publicOnly: true, limit: 5 });
-  const watching = context.actor.kind === "member" ? (await watchLevels(context.db, context.actor.id, { principle: principle.slug })).principle : null;
+  const memberId = context.guardian.memberId;
+  const watching = memberId ? (await watchLevels(context.db, memberId, { principle: principle.slug })).principle : null;
   return { locale, principle, others, threads, events, watching, origin: context.origin };
 }
 

@@ -8,6 +8,7 @@ import { RESULTS_PER_PAGE, search, searchSchema } from "../domain/search/search.
 import { formatDateTime, translator, type MessageKey } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
+import { Pagination } from "../components/pagination";
 
 /** /search?q=…: a stable, shareable results page that works without JavaScript. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -109,22 +110,15 @@ export default function Search() {
               </li>
             ))}
           </ol>
-          {pages > 1 ? (
-            <nav aria-label={t("search.pages")} className="pagination">
-              <ul>
-                {input.page > 1 ? (
-                  <li>
-                    <Link to={pageLink(input.page - 1)}>{t("search.previous")}</Link>
-                  </li>
-                ) : null}
-                {input.page < Math.min(pages, 50) ? (
-                  <li>
-                    <Link to={pageLink(input.page + 1)}>{t("search.next")}</Link>
-                  </li>
-                ) : null}
-              </ul>
-            </nav>
-          ) : null}
+          <Pagination
+            label={t("search.pages")}
+            page={input.page}
+            href={pageLink}
+            hasPrevious={pages > 1 && input.page > 1}
+            hasNext={input.page < Math.min(pages, 50)}
+            previousText={t("search.previous")}
+            nextText={t("search.next")}
+          />
         </section>
       )}
     </div>

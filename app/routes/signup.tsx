@@ -10,7 +10,7 @@ import { requestLocale } from "../i18n/request.server";
 import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (context.actor.kind === "member") throw redirect("/");
+  if (context.guardian.member) throw redirect("/");
   return { locale: requestLocale(request, context.actor) };
 }
 

@@ -3,17 +3,14 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { FailureMessage } from "../components/failure-message";
 import { FormMessage } from "../components/form-fields";
 import { throwForMissingOrSignedOut } from "../auth/guards.server";
-import { isSiteAdmin } from "../auth/policy";
-import { FOREVER, liftSuspension, suspendMember, suspensionSchema } from "../domain/moderation/suspensions.server";
+import { liftSuspension, suspendMember, suspensionSchema } from "../domain/moderation/suspensions.server";
 import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
 import { excerpt, pageMeta } from "../lib/page-meta";
 import { Avatar } from "../components/avatar";
 import { UserHtml } from "../components/user-html";
-import { canEditProfile } from "../auth/policy";
 import { findPublicProfile } from "../domain/accounts/queries.server";
-import { listPostsByMember } from "../domain/threads/queries.server";
+import { loadProfilePage } from "../domain/accounts/profile.server";
 import { EventList } from "../components/events";
-import { listEvents } from "../domain/events/queries.server";
 import { formatDateTime, translator } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
@@ -21,26 +18,10 @@ import { requestLocale } from "../i18n/request.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const username = params.username ?? "";
   if (username.length > 60) throw new Response("Not Found", { status: 404 });
-  const profile = await findPublicProfile(context.db, username);
-  if (!profile) throw new Response("Not Found", { status: 404 });
   const locale = requestLocale(request, context.actor);
-  const own = context.actor.kind === "member" && context.actor.id === profile.id;
-  return {
-    locale,
-    profile,
-    // One's own upcoming meetups, on one's own page only.
-    origin: context.origin,
-    myEvents: own ? await listEvents(context.db, context.actor, locale, { memberGoing: profile.id, limit: 10 }) : [],
-    posts: await listPostsByMember(context.db, context.actor, profile.id),
-    can: { edit: canEditProfile(context.actor, profile), suspend: isSiteAdmin(context.actor) && !own },
-    suspension: isSiteAdmin(context.actor) ? await suspensionOf(context.db, profile.id) : null,
-  };
-}
-
-async function suspensionOf(db: LoaderFunctionArgs["context"]["db"], memberId: string) {
-  const row = await db.selectFrom("members").select(["suspended_until", "suspension_reason"]).where("id", "=", memberId).executeTakeFirstOrThrow();
-  if (!row.suspended_until || row.suspended_until < new Date()) return null;
-  return { until: row.suspended_until.toISOString(), forGood: row.suspended_until.getTime() >= FOREVER.getTime(), reason: row.suspension_reason ?? "" };
+  const page = await loadProfilePage(context.db, context.guardian, username, locale);
+  if (!page) throw new Response("Not Found", { status: 404 });
+  return { locale, origin: context.origin, ...page };
 }
 
 export { formRouteHeaders as headers } from "../lib/route-headers";

@@ -4,6 +4,7 @@ import { FailureMessage } from "../components/failure-message";
 import { FormMessage } from "../components/form-fields";
 import { confirmEmailChange, resendVerification, verifyEmail } from "../domain/accounts/commands.server";
 import { isAccountTokenValid } from "../domain/accounts/tokens.server";
+import { emailConfirmation } from "../domain/accounts/profile.server";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
@@ -42,13 +43,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const valid = link ? await isAccountTokenValid(context.db, link.token, link.change ? "change-email" : "verify-email") : false;
     return { locale, mode: "confirm" as const, change: link?.change ?? false, valid, email: null, verified: false };
   }
-  if (context.actor.kind !== "member") throw redirect("/login?redirectTo=%2Fverify-email");
-  const member = await context.db
-    .selectFrom("members")
-    .select(["email", "email_verified_at"])
-    .where("id", "=", context.actor.id)
-    .executeTakeFirstOrThrow();
-  return { locale, mode: "sent" as const, change: false, valid: false, email: member.email, verified: member.email_verified_at !== null };
+  const member = context.guardian.member;
+  if (!member) throw redirect("/login?redirectTo=%2Fverify-email");
+  const { email, verified } = await emailConfirmation(context.db, member.id);
+  return { locale, mode: "sent" as const, change: false, valid: false, email, verified };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -59,8 +57,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = await readForm(request);
   if (values.intent === "resend") {
-    if (context.actor.kind !== "member") throw redirect("/login?redirectTo=%2Fverify-email");
-    const result = await resendVerification(context.db, context.jobs, context.actor.id, {
+    const member = context.guardian.member;
+    if (!member) throw redirect("/login?redirectTo=%2Fverify-email");
+    const result = await resendVerification(context.db, context.jobs, member.id, {
       origin: context.origin,
       locale: requestLocale(request, context.actor),
     });
@@ -71,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!link) return formFailure(values, { status: 400, formError: "verify.invalidLink" });
   const result = link.change ? await confirmEmailChange(context.db, link.token) : await verifyEmail(context.db, link.token);
   if (!result.ok) return formFailure(values, result);
-  throw redirect(context.actor.kind === "member" ? "/settings/account?notice=email-verified" : "/login?notice=email-verified", {
+  throw redirect(context.guardian.member ? "/settings/account?notice=email-verified" : "/login?notice=email-verified", {
     headers: { "Set-Cookie": clearTokenCookie(COOKIE, PATH, context.secure) },
   });
 }

@@ -3,6 +3,45 @@ import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
+// Who may see and do what is answered by the guardian (app/auth/guardian.server.ts), nowhere else.
+const roleChecks = [
+  {
+    selector: "MemberExpression[property.name='kind']:matches([object.name='actor'], [object.property.name='actor'])",
+    message: "Ask the guardian (context.guardian.member, .memberId) instead of looking at the actor's kind.",
+  },
+  {
+    selector: "BinaryExpression:matches([left.property.name='kind'][right.value=/^(member|anonymous)$/], [right.property.name='kind'][left.value=/^(member|anonymous)$/])",
+    message: "Ask the guardian (context.guardian.member) instead of comparing an actor's kind.",
+  },
+  {
+    selector:
+      "BinaryExpression[operator=/^[!=]==?$/]:matches([left.name=/^(role|siteRole|site_role)$/], [left.property.name=/^(role|siteRole|site_role)$/], [right.name=/^(role|siteRole|site_role)$/], [right.property.name=/^(role|siteRole|site_role)$/])",
+    message: "Role checks belong in app/auth/policy.ts; ask the guardian (canModerate, canManageEvents…).",
+  },
+  {
+    selector: "Identifier[name=/^(isSiteAdmin|isMember)$/]",
+    message: "Ask the guardian what the person may do (canModerateSite, member…), not who they are.",
+  },
+];
+
+const queryBuilding = [
+  {
+    selector:
+      "CallExpression > MemberExpression.callee[property.name=/^(selectFrom|selectNoFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|with|withRecursive|transaction|executeQuery)$/]",
+    message: "Routes do not build queries: call one domain function (a page loader such as loadThreadPage, a query or a command).",
+  },
+  { selector: "TaggedTemplateExpression[tag.name='sql']", message: "Routes do not build queries: call one domain function." },
+];
+
+const dbImports = {
+  group: ["**/db/*", "**/db/index", "../db", "../../db"],
+  message: "Only .server.ts files (and db/, tests/) may import db/.",
+  allowTypeImports: true,
+};
+
+// The role-check rule for app/domain/** (set to "error" once the commands ask the guardian).
+const domainRoleChecks = "off";
+
 export default tseslint.config(
   { ignores: ["build/**", "public/build/**", "node_modules/**", "data/**", "tests/.tmp/**", ".cache/**"] },
   js.configs.recommended,
@@ -17,13 +56,7 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          patterns: [
-            {
-              group: ["**/db/*", "**/db/index", "../db", "../../db"],
-              message: "Only .server.ts files (and db/, tests/) may import db/.",
-              allowTypeImports: true,
-            },
-          ],
+          patterns: [dbImports],
         },
       ],
     },
@@ -36,5 +69,36 @@ export default tseslint.config(
   {
     files: ["migrations/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
+    // Routes: parse, call one domain function, respond; permissions come from the guardian.
+    files: ["app/routes/**"],
+    rules: {
+      "no-restricted-syntax": ["error", ...queryBuilding, ...roleChecks],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "kysely", message: "Routes do not build queries: call one domain function.", allowTypeImports: true }],
+          patterns: [
+            dbImports,
+            { group: ["**/auth/policy"], message: "Ask context.guardian; the pure rules stay behind it.", allowTypeImports: true },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/components/**"],
+    rules: {
+      "no-restricted-syntax": ["error", ...roleChecks],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [dbImports, { group: ["**/auth/policy"], message: "Components get what the guardian answered from their loader.", allowTypeImports: true }] },
+      ],
+    },
+  },
+  {
+    files: ["app/domain/**"],
+    rules: { "no-restricted-syntax": [domainRoleChecks, ...roleChecks] },
   },
 );

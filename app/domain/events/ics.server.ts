@@ -9,7 +9,7 @@ export interface CalendarEvent {
   timeZone: string;
   placeName: string;
   placeAddress: string;
-  /** Only for someone who is going. */
+  /** Only for those who may have it: going, or managing the meetup (`Guardian.canSeeOnlineLink`). */
   onlineUrl: string | null;
   sequence: number;
   cancelled: boolean;
@@ -54,7 +54,7 @@ export function calendarText(
   return calendar.toString();
 }
 
-/** An event row as a calendar entry; the online link only for those who may have it (going). */
+/** An event row as a calendar entry; the online link only for those who may have it (`Guardian.canSeeOnlineLink`). */
 export function calendarEventOf(
   event: {
     id: number;

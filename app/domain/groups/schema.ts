@@ -44,3 +44,6 @@ export const joinRequestSchema = z.object({
 export const inviteSchema = z.object({ email: emailSchema });
 
 export const reasonSchema = singleLineText().transform((v) => v.trim()).pipe(z.string().max(500, msg("validation.reason.length")));
+
+/** A role a host may give a member of the circle. */
+export const groupRoleSchema = z.enum(["owner", "moderator", "member"]);

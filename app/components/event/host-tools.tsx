@@ -1,0 +1,43 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslate } from "../../i18n/react";
+import type { FormFailure } from "../../lib/http.server";
+
+/** A meetup's host tools: edit it, or cancel it with a reason. */
+export function EventHostTools({ event, failure }: { event: { id: number }; failure: FormFailure | undefined }) {
+  const t = useTranslate();
+  const values = failure?.values ?? {};
+  return (
+    <section aria-labelledby="host-title" className="host-tools">
+      <h2 id="host-title">{t("groups.hostTools")}</h2>
+      <p>
+        <Link to={`/e/${event.id}/edit`} className="button button--secondary">
+          {t("events.edit")}
+        </Link>
+      </p>
+      <details open={failure && values.intent === "cancel" ? true : undefined}>
+        <summary>{t("events.cancel")}</summary>
+        <Form method="post" noValidate>
+          <div className={failure?.fieldErrors.reason ? "field field--invalid" : "field"}>
+            <label htmlFor="field-reason">{t("events.cancelReason")}</label>
+            <input
+              id="field-reason"
+              name="reason"
+              maxLength={500}
+              defaultValue={values.reason}
+              aria-invalid={failure?.fieldErrors.reason ? true : undefined}
+              aria-describedby={failure?.fieldErrors.reason ? "field-reason-error" : undefined}
+            />
+            {failure?.fieldErrors.reason ? (
+              <p className="field__error" id="field-reason-error">
+                {t(failure.fieldErrors.reason)}
+              </p>
+            ) : null}
+          </div>
+          <button type="submit" name="intent" value="cancel" className="button button--danger">
+            {t("events.cancelSubmit")}
+          </button>
+        </Form>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslate } from "../../i18n/react";
+import { FailureMessage } from "../failure-message";
+import { PostEditor } from "../post-editor";
+import type { ThreadFormState } from "./form-state";
+
+/** The reply section under a thread: the editor, a sign-in link, or why replying is closed. */
+export function ReplyBox({
+  thread,
+  group,
+  signedIn,
+  canReply,
+  canJoin,
+  pageHref,
+  quote,
+  idempotencyKey,
+  form,
+}: {
+  thread: { deleted: boolean; hidden: boolean; locked: boolean };
+  group: { slug: string };
+  signedIn: boolean;
+  canReply: boolean;
+  canJoin: boolean;
+  pageHref: string;
+  quote: string | null;
+  idempotencyKey: string;
+  form: ThreadFormState;
+}) {
+  const t = useTranslate();
+  const { failure, values } = form;
+  return (
+    <section aria-labelledby="reply-title" className="reply" id="reply">
+      <h2 id="reply-title">{t("threads.reply")}</h2>
+      {!signedIn ? (
+        <p>
+          <Link to={`/login?redirectTo=${encodeURIComponent(pageHref)}`}>{t("threads.signInToReply")}</Link>
+        </p>
+      ) : canReply ? (
+        <Form method="post" noValidate key={quote ?? "reply"}>
+          {values.intent === "post" || values.intent === "preview" ? <FailureMessage failure={failure} /> : null}
+          <PostEditor
+            label={t("threads.yourReply")}
+            defaultValue={values.body ?? quote ?? undefined}
+            error={failure?.fieldErrors.body}
+            previewHtml={form.preview}
+            idempotencyKey={values.idempotencyKey ?? idempotencyKey}
+            submitLabel={t("threads.replySubmit")}
+          />
+        </Form>
+      ) : (
+        <p className="muted">
+          {thread.deleted ? t("threads.deletedThread") : thread.hidden ? t("threads.hiddenThread") : thread.locked ? t("threads.locked") : t("threads.membersOnly")}{" "}
+          {canJoin ? <Link to={`/g/${group.slug}`}>{t("groups.join")}</Link> : null}
+        </p>
+      )}
+    </section>
+  );
+}

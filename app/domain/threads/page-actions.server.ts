@@ -1,0 +1,134 @@
+import { redirect, type AppLoadContext } from "@remix-run/node";
+import { notFound, throwForMissingOrSignedOut } from "../../auth/guards.server";
+import { requireMember } from "../../auth/session.server";
+import { formFailure, parseForm } from "../../lib/http.server";
+import { reportPost, reportSchema } from "../moderation/reports.server";
+import { watchSchema, watchThread } from "../notifications/commands.server";
+import { deletePost, hidePost, moveThread, newMemberLimitsFrom, previewPost, replyToThread, restorePost, setThreadFlag, toggleReaction } from "./commands.server";
+import { findVisibleThread } from "./queries.server";
+import { hideSchema, POSTS_PER_PAGE, postPath, reactionSchema, replySchema } from "./schema";
+
+/**
+ * The forms of the thread page (`/t/:id/:slug`), one function per intent:
+ * each parses its fields, calls one command and answers with a redirect
+ * (thrown) or the form failure to show. The route only picks the intent.
+ */
+export interface ThreadActionArgs {
+  request: Request;
+  context: AppLoadContext;
+  threadId: number;
+  values: Record<string, string>;
+}
+
+/** Back to the post a command acted on, on its page. */
+function toPost(request: Request, number: number): never {
+  const page = Math.ceil(number / POSTS_PER_PAGE);
+  throw redirect(`${new URL(request.url).pathname}${page > 1 ? `?page=${page}` : ""}#post-${number}`);
+}
+
+const badRequest = (values: Record<string, string>) => formFailure(values, { status: 400, formError: "error.badRequest.text" });
+
+const FLAGS = { pin: ["pinned", true], unpin: ["pinned", false], lock: ["locked", true], unlock: ["locked", false] } as const;
+
+async function setFlag({ request, context, threadId, values }: ThreadActionArgs) {
+  const [flag, value] = FLAGS[values.intent as keyof typeof FLAGS];
+  const result = await setThreadFlag(context.db, context.actor, threadId, flag, value);
+  throwForMissingOrSignedOut(result, request);
+  if (!result.ok) return formFailure(values, result);
+  throw redirect(new URL(request.url).pathname);
+}
+
+async function react({ request, context, values }: ThreadActionArgs) {
+  const { data, failure } = parseForm(reactionSchema, values);
+  if (failure) return failure;
+  const result = await toggleReaction(context.db, context.actor, data.postId, data.kind);
+  throwForMissingOrSignedOut(result, request);
+  if (!result.ok) return formFailure(values, result);
+  return toPost(request, result.number);
+}
+
+async function report({ request, context, values }: ThreadActionArgs) {
+  const { data, failure } = parseForm(reportSchema, values);
+  if (failure) return failure;
+  const result = await reportPost(context.db, context.actor, data, context.config.REPORT_HIDE_THRESHOLD);
+  throwForMissingOrSignedOut(result, request);
+  if (!result.ok) return formFailure(values, result);
+  const back = new URL(request.url);
+  back.searchParams.delete("quote");
+  back.searchParams.delete("report");
+  back.searchParams.set("reported", "1");
+  throw redirect(`${back.pathname}${back.search}`);
+}
+
+async function watch({ request, context, threadId, values }: ThreadActionArgs) {
+  const parsed = watchSchema.safeParse(values);
+  if (!parsed.success) return badRequest(values);
+  const result = await watchThread(context.db, context.actor, threadId, parsed.data.level);
+  throwForMissingOrSignedOut(result, request);
+  throw redirect(`${new URL(request.url).pathname}?watch=saved`);
+}
+
+async function move({ request, context, threadId, values }: ThreadActionArgs) {
+  const result = await moveThread(context.db, context.actor, threadId, values.group ?? "");
+  throwForMissingOrSignedOut(result, request);
+  if (!result.ok) return formFailure(values, result);
+  throw redirect(new URL(request.url).pathname);
+}
+
+/** Delete, hide or restore one post. */
+async function postModeration({ request, context, values }: ThreadActionArgs) {
+  if (!/^[1-9][0-9]{0,15}$/.test(values.postId ?? "")) return badRequest(values);
+  const postId = Number(values.postId);
+  let result;
+  if (values.intent === "hide") {
+    const { data, failure } = parseForm(hideSchema, values);
+    if (failure) return failure;
+    result = await hidePost(context.db, context.actor, data.postId, data.reason);
+  } else {
+    result = values.intent === "delete" ? await deletePost(context.db, context.actor, postId) : await restorePost(context.db, context.actor, postId);
+  }
+  throwForMissingOrSignedOut(result, request);
+  if (!result.ok) return formFailure(values, result);
+  return toPost(request, result.number);
+}
+
+async function preview({ request, context, threadId, values }: ThreadActionArgs) {
+  // Missing before signed out: a private thread answers a visitor as a missing one does.
+  if (!(await findVisibleThread(context.db, context.actor, threadId))) notFound();
+  const member = requireMember(context.actor, request);
+  const preview = await previewPost(context.db, member, context.clientIp, values.body ?? "");
+  if (!preview.ok) return formFailure(values, preview);
+  return { ok: true as const, preview: preview.html, values };
+}
+
+async function reply({ request, context, threadId, values }: ThreadActionArgs) {
+  const { data, failure } = parseForm(replySchema, values);
+  if (failure) return failure;
+  const result = await replyToThread(context.db, context.actor, threadId, data, newMemberLimitsFrom(context.config));
+  throwForMissingOrSignedOut(result, request);
+  if (!result.ok) return formFailure(values, result);
+  const thread = await findVisibleThread(context.db, context.actor, threadId);
+  throw redirect(postPath(threadId, thread?.slug ?? "", result.number));
+}
+
+/** Each intent's handler; any other intent (or none: the reply box sends "post") is a reply. */
+const INTENTS = {
+  pin: setFlag,
+  unpin: setFlag,
+  lock: setFlag,
+  unlock: setFlag,
+  react,
+  report,
+  watch,
+  move,
+  delete: postModeration,
+  hide: postModeration,
+  restore: postModeration,
+  preview,
+} as const;
+
+export function threadAction(args: ThreadActionArgs) {
+  const intent = args.values.intent;
+  const handler = intent !== undefined && Object.hasOwn(INTENTS, intent) ? INTENTS[intent as keyof typeof INTENTS] : reply;
+  return handler(args);
+}
