@@ -54,7 +54,7 @@ export function calendarText(
   return calendar.toString();
 }
 
-/** An event row as a calendar entry; the online link only for those who may have it (going). */
+/** An event row as a calendar entry; the online link only for those who may have it (`policy.canSeeOnlineLink`). */
 export function calendarEventOf(
   event: {
     id: number;
