@@ -134,6 +134,8 @@ export async function findVisibleEvent(db: Database, actor: Actor, eventId: numb
     .leftJoin("groups", "groups.id", "events.group_id")
     .selectAll("events")
     .select(["groups.slug as group_slug", "groups.name as group_name", "groups.visibility as group_visibility", "groups.listed as group_listed", "groups.join_policy as group_join_policy"])
+    // Whether visitors may read it too: what page metadata, JSON-LD and indexing go by.
+    .select(readableEvents(PUBLIC_READER).as("public"))
     .where("events.id", "=", eventId)
     .where(readableEvents(actor))
     .executeTakeFirst();

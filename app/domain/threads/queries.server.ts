@@ -225,6 +225,8 @@ export async function findVisibleThread(db: Database, actor: Actor, threadId: nu
       "groups.visibility as group_visibility",
       "groups.listed as group_listed",
       "groups.join_policy as group_join_policy",
+      // Whether visitors may read it too: what page metadata, JSON-LD and indexing go by.
+      readableThreads(PUBLIC_READER).as("public"),
     ])
     .where("threads.id", "=", threadId)
     .where(readable ? readableThreads(actor) : readableGroups(actor))
