@@ -420,6 +420,33 @@ describe("sessions page, profile and your data", () => {
     expect(JSON.stringify(data)).not.toContain("argon2");
   });
 
+  it("exports the member's posts, RSVPs and reports", async () => {
+    const db = handle.db;
+    const carmen = await db.selectFrom("members").select("id").where("username", "=", "carmen").executeTakeFirstOrThrow();
+    const post = await db
+      .selectFrom("posts")
+      .innerJoin("threads", "threads.id", "posts.thread_id")
+      .select(["posts.id", "posts.body_markdown", "posts.created_at", "threads.id as thread_id", "threads.title"])
+      .where("posts.author_id", "=", carmen.id)
+      .where("posts.deleted_at", "is", null)
+      .orderBy("posts.id")
+      .executeTakeFirstOrThrow();
+    const event = await db.selectFrom("events").select(["id", "title"]).where("group_id", "is", null).orderBy("id").executeTakeFirstOrThrow();
+    await db.insertInto("event_rsvps").values({ event_id: event.id, member_id: carmen.id, status: "maybe", note: "Misschien later" }).onConflict((oc) => oc.doNothing()).execute();
+    const reported = await db.selectFrom("posts").select(["id", "thread_id"]).where("author_id", "!=", carmen.id).where("deleted_at", "is", null).orderBy("id").executeTakeFirstOrThrow();
+    await db.insertInto("reports").values({ reporter_id: carmen.id, target_type: "post", post_id: reported.id, reason: "other", text: "Dit klopt niet" }).onConflict((oc) => oc.doNothing()).execute();
+
+    const c = client();
+    await c.signIn("carmen", "goedwerk-demo");
+    const data = await (await c.get("/settings/export.json")).json();
+    expect(data.posts).toContainEqual(
+      expect.objectContaining({ id: post.id, text: post.body_markdown, thread: { id: post.thread_id, title: post.title }, createdAt: post.created_at.toISOString() }),
+    );
+    const rsvp = await db.selectFrom("event_rsvps").select(["status", "note"]).where("event_id", "=", event.id).where("member_id", "=", carmen.id).executeTakeFirstOrThrow();
+    expect(data.rsvps).toContainEqual(expect.objectContaining({ event: expect.objectContaining({ id: event.id, title: event.title }), status: rsvp.status, note: rsvp.note }));
+    expect(data.reports).toContainEqual(expect.objectContaining({ target: expect.objectContaining({ post: reported.id, thread: reported.thread_id }), reason: "other", text: "Dit klopt niet" }));
+  });
+
   it("deletes the account with the current password, ending its sessions", async () => {
     const c = client();
     await joined(c, "kees");

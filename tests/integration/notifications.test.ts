@@ -96,6 +96,27 @@ describe("notifications", () => {
     expect((await daan.post(url, { intent: "watch", level: "loud" })).status).toBe(400);
   });
 
+  it("leave out a post the member can no longer read: from the list, and when it is edited to mention them", async () => {
+    const { url } = await newThread("carmen", "Verborgen vermelding", "Een gewone opening.");
+    const eva = await as("eva");
+    await eva.post(url, { intent: "post", body: "Wat zegt @daan hiervan?", idempotencyKey: key() });
+    const daan = await as("daan");
+    expect(visibleText(await (await daan.get("/notifications")).text())).toContain("Eva Smit noemde je in Verborgen vermelding");
+    const reply = await forum.handle.db
+      .selectFrom("posts")
+      .select(["id", "version"])
+      .where("thread_id", "=", Number(/\/t\/(\d+)/.exec(url)![1]))
+      .where("number", "=", 2)
+      .executeTakeFirstOrThrow();
+    // A host hides the reply: daan may no longer read it, so its notification leaves his list.
+    expect((await (await as("bram")).post(url, { intent: "hide", postId: String(reply.id), reason: "Even niet" })).status).toBeLessThan(400);
+    expect((await forum.handle.db.selectFrom("posts").select("hidden_at").where("id", "=", reply.id).executeTakeFirstOrThrow()).hidden_at).not.toBeNull();
+    expect(visibleText(await (await daan.get("/notifications")).text())).not.toContain("Verborgen vermelding");
+    // Its author may still edit it; someone newly mentioned in it who cannot read it is not told.
+    expect((await eva.post(`/posts/${reply.id}/edit`, { body: "Wat zeggen @daan en @carmen hiervan?", version: String(reply.version) })).status).toBe(302);
+    expect((await notificationsOf("carmen", url)).filter((n) => n.kind === "mention")).toEqual([]);
+  });
+
   it("batch reactions into one notification per post", async () => {
     const { url } = await newThread("eva", "Reacties bundelen", "Een bericht om op te reageren.");
     const post = await forum.handle.db.selectFrom("posts").innerJoin("threads", "threads.id", "posts.thread_id").select("posts.id").where("threads.title", "=", "Reacties bundelen").executeTakeFirstOrThrow();

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "../../../db/index";
+import { canSeeOnlineLink } from "../../auth/policy";
+import { hostsCircle, PUBLIC_READER, readableEvents, readableGroups, readerColumn } from "../../auth/readable.server";
 import { calendarEventOf, type CalendarEvent } from "./ics.server";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -8,7 +10,7 @@ const FEED_WINDOW_DAYS = 180;
 
 /** A public circle's events from a while back onwards (cancelled ones stay, marked, so calendars drop them). */
 export async function publicGroupFeed(db: Database, groupSlug: string): Promise<{ name: string; events: CalendarEvent[] } | null> {
-  const group = await db.selectFrom("groups").select(["id", "name"]).where("slug", "=", groupSlug).where("visibility", "=", "public").executeTakeFirst();
+  const group = await db.selectFrom("groups").select(["id", "name"]).where("slug", "=", groupSlug).where(readableGroups(PUBLIC_READER)).executeTakeFirst();
   if (!group) return null;
   const rows = await db
     .selectFrom("events")
@@ -28,37 +30,28 @@ export async function memberFeed(db: Database, token: string): Promise<{ name: s
   const owner = await db
     .selectFrom("calendar_feeds")
     .innerJoin("members", "members.id", "calendar_feeds.member_id")
-    .select(["members.id", "members.display_name"])
+    .select(["members.id", "members.display_name", "members.email_verified_at", "members.site_role"])
     .where("calendar_feeds.token_hash", "=", hash(token))
     .executeTakeFirst();
   if (!owner) return null;
   // Only events the member can still see: membership of a private circle may have ended.
+  const reader = readerColumn("event_rsvps.member_id");
   const rows = await db
     .selectFrom("events")
     .innerJoin("event_rsvps", "event_rsvps.event_id", "events.id")
     .leftJoin("groups", "groups.id", "events.group_id")
     .selectAll("events")
-    .select("event_rsvps.status")
+    .select(["event_rsvps.status", hostsCircle(reader, "events.group_id").as("hosts")])
     .where("event_rsvps.member_id", "=", owner.id)
     .where("event_rsvps.status", "in", ["going", "maybe", "waitlist"])
     .where("events.ends_at", ">=", new Date(Date.now() - FEED_WINDOW_DAYS * 86_400_000))
-    .where((eb) =>
-      eb.or([
-        eb("events.group_id", "is", null),
-        eb("groups.visibility", "=", "public"),
-        eb.exists(
-          eb
-            .selectFrom("group_members")
-            .select("group_members.member_id")
-            .whereRef("group_members.group_id", "=", "events.group_id")
-            .where("group_members.member_id", "=", owner.id),
-        ),
-      ]),
-    )
+    .where(readableEvents(reader))
     .orderBy("events.starts_at")
     .limit(500)
     .execute();
-  return { name: owner.display_name, events: rows.map((r) => calendarEventOf(r, r.status === "going")) };
+  // The online link as on the meetup's page (`policy.canSeeOnlineLink`): for those going and for those who manage the meetup.
+  const manages = (hosts: unknown) => Boolean(hosts) && (owner.email_verified_at !== null || owner.site_role === "admin");
+  return { name: owner.display_name, events: rows.map((r) => calendarEventOf(r, canSeeOnlineLink(r.status, manages(r.hosts)))) };
 }
 
 /** Makes (or replaces: the old address stops working) a member's secret feed address. */

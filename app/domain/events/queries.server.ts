@@ -1,15 +1,10 @@
-import { sql, type RawBuilder, type SqlBool } from "kysely";
+import { sql } from "kysely";
 import type { Database } from "../../../db/index";
 import type { RsvpStatus } from "../../../db/schema";
-import { ANONYMOUS, isSiteAdmin, type Actor } from "../../auth/policy";
+import type { Actor } from "../../auth/policy";
 import type { Locale } from "../../i18n/index";
-import { readableGroups } from "../../auth/readable.server";
+import { PUBLIC_READER, readableEvents } from "../../auth/readable.server";
 
-/** Network events are public; a circle's events are as visible as the circle. Needs `events` and a left-joined `groups`. */
-export function eventIsVisibleTo(actor: Actor): RawBuilder<SqlBool> {
-  if (isSiteAdmin(actor)) return sql<SqlBool>`true`;
-  return sql<SqlBool>`(events.group_id is null or ${readableGroups(actor)})`;
-}
 
 export interface EventListItem {
   id: number;
@@ -41,7 +36,7 @@ export async function listEvents(
     publicOnly = false,
   }: { groupId?: string; principle?: string; memberGoing?: string; when?: "upcoming" | "past"; limit?: number; publicOnly?: boolean },
 ): Promise<EventListItem[]> {
-  const viewer = publicOnly ? ANONYMOUS : actor;
+  const viewer = publicOnly ? PUBLIC_READER : actor;
   const viewerId = actor.kind === "member" ? actor.id : null;
   const now = new Date();
   let query = db
@@ -71,7 +66,7 @@ export async function listEvents(
         .where("event_rsvps.status", "=", "going")
         .as("going"),
     ])
-    .where(eventIsVisibleTo(viewer))
+    .where(readableEvents(viewer))
     .limit(limit);
   query = when === "upcoming" ? query.where("events.ends_at", ">=", now).orderBy("events.starts_at", "asc") : query.where("events.ends_at", "<", now).orderBy("events.starts_at", "desc");
   if (groupId) query = query.where("events.group_id", "=", groupId);
@@ -139,8 +134,10 @@ export async function findVisibleEvent(db: Database, actor: Actor, eventId: numb
     .leftJoin("groups", "groups.id", "events.group_id")
     .selectAll("events")
     .select(["groups.slug as group_slug", "groups.name as group_name", "groups.visibility as group_visibility", "groups.listed as group_listed", "groups.join_policy as group_join_policy"])
+    // Whether visitors may read it too: what page metadata, JSON-LD and indexing go by.
+    .select(readableEvents(PUBLIC_READER).as("public"))
     .where("events.id", "=", eventId)
-    .where(eventIsVisibleTo(actor))
+    .where(readableEvents(actor))
     .executeTakeFirst();
 }
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Feed } from "feed";
 import { notFound } from "../../auth/guards.server";
+import { PUBLIC_READER, readableGroups, readablePosts, readableThreads } from "../../auth/readable.server";
 import { translator } from "../../i18n/index";
 import { requestLocale } from "../../i18n/request.server";
 import type { Database } from "../../../db/index";
@@ -51,10 +52,8 @@ async function publicThreadItems(db: Database, origin: string, filter: { groupId
     .innerJoin("groups", "groups.id", "threads.group_id")
     .innerJoin("posts", (join) => join.onRef("posts.thread_id", "=", "threads.id").on("posts.number", "=", 1))
     .leftJoin("members", "members.id", "threads.author_id")
-    .select(["threads.id", "threads.slug", "threads.title", "threads.created_at", "posts.body_html", "posts.hidden_at", "members.display_name", "groups.name as group_name"])
-    .where("groups.visibility", "=", "public")
-    .where("threads.deleted_at", "is", null)
-    .where("threads.hidden_at", "is", null)
+    .select(["threads.id", "threads.slug", "threads.title", "threads.created_at", "posts.body_html", readablePosts(PUBLIC_READER).as("readable"), "members.display_name", "groups.name as group_name"])
+    .where(readableThreads(PUBLIC_READER))
     .orderBy("threads.created_at", "desc")
     .limit(LIMIT);
   if (filter.groupId) query = query.where("threads.group_id", "=", filter.groupId);
@@ -68,7 +67,7 @@ async function publicThreadItems(db: Database, origin: string, filter: { groupId
   return rows.map((r) => ({
     title: `${r.title} (${r.group_name})`,
     link: `${origin}/t/${r.id}/${r.slug}`,
-    html: r.hidden_at ? "" : r.body_html,
+    html: r.readable ? r.body_html : "",
     author: r.display_name,
     date: r.created_at,
   }));
@@ -80,7 +79,7 @@ export async function forumFeed(db: Database, origin: string, format: FeedFormat
 }
 
 export async function groupFeed(db: Database, origin: string, format: FeedFormat, slug: string, language: "nl" | "en") {
-  const group = await db.selectFrom("groups").select(["id", "name", "description"]).where("slug", "=", slug).where("visibility", "=", "public").executeTakeFirst();
+  const group = await db.selectFrom("groups").select(["id", "name", "description"]).where("slug", "=", slug).where(readableGroups(PUBLIC_READER)).executeTakeFirst();
   if (!group) return null;
   const items = await publicThreadItems(db, origin, { groupId: group.id });
   return render(format, { title: group.name, description: group.description, link: `${origin}/g/${slug}`, self: `${origin}/g/${slug}/feed.${format === "atom" ? "atom" : "xml"}`, language }, items);
@@ -110,15 +109,15 @@ export async function threadFeed(db: Database, origin: string, format: FeedForma
     .innerJoin("groups", "groups.id", "threads.group_id")
     .select(["threads.id", "threads.slug", "threads.title", "groups.name"])
     .where("threads.id", "=", threadId)
-    .where("groups.visibility", "=", "public")
-    .where("threads.deleted_at", "is", null)
-    .where("threads.hidden_at", "is", null)
+    .where(readableThreads(PUBLIC_READER))
     .executeTakeFirst();
   if (!thread) return null;
   const posts = await db
     .selectFrom("posts")
+    .innerJoin("threads", "threads.id", "posts.thread_id")
+    .innerJoin("groups", "groups.id", "threads.group_id")
     .leftJoin("members", "members.id", "posts.author_id")
-    .select(["posts.number", "posts.body_html", "posts.created_at", "posts.deleted_at", "posts.hidden_at", "members.display_name"])
+    .select(["posts.number", "posts.body_html", "posts.created_at", readablePosts(PUBLIC_READER).as("readable"), "members.display_name"])
     .where("posts.thread_id", "=", threadId)
     .orderBy("posts.number", "desc")
     .limit(LIMIT)
@@ -128,7 +127,7 @@ export async function threadFeed(db: Database, origin: string, format: FeedForma
     return {
       title: `${thread.title} #${p.number}`,
       link: `${origin}${postPath(thread.id, thread.slug, p.number)}`,
-      html: p.deleted_at || p.hidden_at ? "" : p.body_html,
+      html: p.readable ? p.body_html : "",
       author: p.display_name,
       date: p.created_at,
     };

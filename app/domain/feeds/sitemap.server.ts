@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../../../db/index";
+import { PUBLIC_READER, readableEvents, readableGroups, readableThreads } from "../../auth/readable.server";
 
 /** Threads per sitemap file (the protocol allows 50,000). */
 export const THREADS_PER_SITEMAP = 10_000;
@@ -17,7 +18,7 @@ function urlset(entries: Array<{ loc: string; lastmod?: Date }>): string {
 export async function sitemapIndex(db: Database, origin: string): Promise<string> {
   const count = await sql<{ n: string }>`
     select count(*) as n from threads join groups on groups.id = threads.group_id
-    where groups.visibility = 'public' and threads.deleted_at is null and threads.hidden_at is null`.execute(db);
+    where ${readableThreads(PUBLIC_READER)}`.execute(db);
   const files = Math.max(1, Math.ceil(Number(count.rows[0]?.n ?? 0) / THREADS_PER_SITEMAP));
   const names = ["pages.xml", ...Array.from({ length: files }, (_, i) => `threads-${i + 1}.xml`)];
   const body = names.map((name) => `  <sitemap><loc>${escapeXml(`${origin}/sitemaps/${name}`)}</loc></sitemap>`).join("\n");
@@ -28,13 +29,13 @@ export async function sitemapIndex(db: Database, origin: string): Promise<string
 export async function sitemapFile(db: Database, origin: string, name: string): Promise<string | null> {
   if (name === "pages.xml") {
     const [groups, principles, events] = await Promise.all([
-      db.selectFrom("groups").select(["slug", "last_activity_at"]).where("visibility", "=", "public").orderBy("slug").execute(),
+      db.selectFrom("groups").select(["slug", "last_activity_at"]).where(readableGroups(PUBLIC_READER)).orderBy("slug").execute(),
       db.selectFrom("principles").select("slug").orderBy("position").execute(),
       db
         .selectFrom("events")
         .leftJoin("groups", "groups.id", "events.group_id")
         .select(["events.id", "events.updated_at"])
-        .where((eb) => eb.or([eb("events.group_id", "is", null), eb("groups.visibility", "=", "public")]))
+        .where(readableEvents(PUBLIC_READER))
         .orderBy("events.id")
         .limit(5000)
         .execute(),
@@ -56,9 +57,7 @@ export async function sitemapFile(db: Database, origin: string, name: string): P
     .selectFrom("threads")
     .innerJoin("groups", "groups.id", "threads.group_id")
     .select(["threads.id", "threads.slug", "threads.last_posted_at"])
-    .where("groups.visibility", "=", "public")
-    .where("threads.deleted_at", "is", null)
-    .where("threads.hidden_at", "is", null)
+    .where(readableThreads(PUBLIC_READER))
     .orderBy("threads.id")
     .limit(THREADS_PER_SITEMAP)
     .offset((page - 1) * THREADS_PER_SITEMAP)

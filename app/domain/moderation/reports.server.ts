@@ -7,6 +7,7 @@ import { multiLineText, singleLineText } from "../../lib/text-input";
 import type { CommandResult } from "../accounts/commands.server";
 import { recordAudit, removeMember } from "../groups/commands.server";
 import { loadStanding } from "../../auth/guardian.server";
+import { hostOrTrusted, hostsCircle, readerColumn } from "../../auth/readable.server";
 import { notifyMember } from "../notifications/fanout.server";
 import { applyHide, findVisiblePost } from "../threads/commands.server";
 import { postPath } from "../threads/schema";
@@ -76,18 +77,20 @@ export async function reportPost(
   if (!inserted) return { ok: false, status: 409, formError: "reports.already" };
   let autoHidden = false;
   if (!post.hidden_at) {
-    const trusted = await sql<{ n: string }>`
-      select count(*) as n from reports r
-      where r.post_id = ${post.id} and r.status = 'open' and (
-        exists (select 1 from group_members gm where gm.group_id = ${post.group_id} and gm.member_id = r.reporter_id and (gm.trusted or gm.role in ('owner', 'moderator')))
-        or exists (select 1 from members m where m.id = r.reporter_id and m.site_role = 'admin')
-      )`.execute(db);
-    if (Number(trusted.rows[0]?.n ?? 0) >= hideThreshold) {
+    if ((await countTrustedReports(db, post.id, post.group_id)) >= hideThreshold) {
       await db.transaction().execute((trx) => applyHide(trx, post, null, "reports.autoHiddenReason"));
       autoHidden = true;
     }
   }
   return { ok: true, autoHidden };
+}
+
+/** Open reports on a post by its circle's hosts, trusted members and site admins (`policy.isHostOrTrusted`). */
+export async function countTrustedReports(db: Database, postId: number, groupId: string): Promise<number> {
+  const trusted = await sql<{ n: string }>`
+    select count(*) as n from reports
+    where reports.post_id = ${postId} and reports.status = 'open' and ${hostOrTrusted(readerColumn("reports.reporter_id"), groupId)}`.execute(db);
+  return Number(trusted.rows[0]?.n ?? 0);
 }
 
 export interface ReviewItem {
@@ -103,8 +106,25 @@ export interface ReviewItem {
   reports: Array<{ reason: (typeof REPORT_REASONS)[number]; text: string; reporter: string; at: string }>;
 }
 
-/** Open reports, one item per post; for one circle (its hosts) or all (site admins). */
+/**
+ * Open reports, one item per post or meetup, on what the actor hosts
+ * (`hostsCircle`: a circle's owners and moderators see their circles' items,
+ * site admins every item, network meetups included); `groupId` narrows it to
+ * one circle. Anyone else gets an empty queue.
+ */
+export async function reviewQueueFor(db: Database, actor: Actor, groupId: string | null): Promise<ReviewItem[]> {
+  return openReviewItems(db, { groupId, reviewer: actor });
+}
+
+/**
+ * @deprecated Unfiltered by reviewer: the routes' own role checks decide who gets it.
+ * Routes call `reviewQueueFor(db, actor, groupId)` instead; this goes once they do.
+ */
 export async function reviewQueue(db: Database, groupId: string | null): Promise<ReviewItem[]> {
+  return openReviewItems(db, { groupId, reviewer: null });
+}
+
+async function openReviewItems(db: Database, { groupId, reviewer }: { groupId: string | null; reviewer: Actor | null }): Promise<ReviewItem[]> {
   let query = db
     .selectFrom("reports")
     .innerJoin("posts", "posts.id", "reports.post_id")
@@ -132,6 +152,7 @@ export async function reviewQueue(db: Database, groupId: string | null): Promise
     .orderBy("reports.created_at")
     .limit(500);
   if (groupId) query = query.where("threads.group_id", "=", groupId);
+  if (reviewer) query = query.where(hostsCircle(reviewer, "threads.group_id"));
   const postItems = itemsPerTarget(
     await query.execute(),
     (r) => r.post_id!,
@@ -171,6 +192,7 @@ export async function reviewQueue(db: Database, groupId: string | null): Promise
     .orderBy("reports.created_at")
     .limit(500);
   events = groupId ? events.where("events.group_id", "=", groupId) : events;
+  if (reviewer) events = events.where(hostsCircle(reviewer, "events.group_id"));
   const eventItems = itemsPerTarget(
     await events.execute(),
     (r) => r.event_id!,

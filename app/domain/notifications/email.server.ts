@@ -6,6 +6,7 @@ import { translator } from "../../i18n/index";
 import type { EmailMessage } from "../../lib/email.server";
 import type { JobQueue } from "../../lib/jobs.server";
 import { instantToWallTime } from "../../lib/time-zones";
+import { readableEvents, readableThreads, readerColumn } from "../../auth/readable.server";
 import { DEFAULT_FREQUENCY, EMAIL_KINDS, EMAIL_KIND_LABELS, emailKindOf, notificationText, type EmailKind } from "./texts";
 import { notificationHref, notificationQuery, notificationTitle } from "./queries.server";
 
@@ -90,7 +91,8 @@ export async function sendNotificationEmails(db: Database, ctx: MailContext): Pr
   let sent = 0;
   for (const row of pending) {
     const kind = emailKindOf(row.kind);
-    const send = kind !== "events" && (await wantsImmediately(db, row.member_id, kind));
+    // A notification about something the recipient can no longer read is claimed but not sent.
+    const send = kind !== "events" && Boolean(row.readable) && (await wantsImmediately(db, row.member_id, kind));
     const message = send ? await notificationEmail(db, ctx.origin, row, kind) : null;
     await db.transaction().execute(async (trx) => {
       const claimed = await trx.updateTable("notifications").set({ emailed_at: new Date() }).where("id", "=", row.id).where("emailed_at", "is", null).returning("id").executeTakeFirst();
@@ -163,7 +165,7 @@ export async function sendDigests(db: Database, ctx: MailContext, now = new Date
         .orderBy("notifications.id")
         .limit(50)
         .execute());
-      const items = rows.filter((r) => dailyKinds.includes(emailKindOf(r.kind))).map((r) => describe(r, ctx.origin));
+      const items = rows.filter((r) => r.readable && dailyKinds.includes(emailKindOf(r.kind))).map((r) => describe(r, ctx.origin));
       if (items.length > 0) {
         const unsubscribe = await unsubscribeParts(db, ctx.origin, member.id, emailKindOf(rows[0]!.kind));
         daily = {
@@ -177,19 +179,25 @@ export async function sendDigests(db: Database, ctx: MailContext, now = new Date
     let weekly: EmailMessage | null = null;
     if (prefs.digest === "weekly") {
       const since = new Date(now.getTime() - 7 * 86_400_000);
+      // The readable filter keyed by this member (joined as `members`); a digest
+      // announces only what all of the circle sees, so never hidden or deleted threads, not even to hosts.
+      const reader = readerColumn("members.id");
       const threads = await sql<{ id: number; slug: string; title: string; name: string }>`
-        select t.id, t.slug, t.title, g.name from threads t join groups g on g.id = t.group_id
-        where t.created_at > ${since} and t.deleted_at is null and t.hidden_at is null
-          and (g.visibility = 'public' or exists (select 1 from group_members gm where gm.group_id = g.id and gm.member_id = ${member.id}))
-          and (exists (select 1 from group_members gm2 where gm2.group_id = g.id and gm2.member_id = ${member.id})
+        select threads.id, threads.slug, threads.title, groups.name
+        from threads join groups on groups.id = threads.group_id join members on members.id = ${member.id}
+        where threads.created_at > ${since} and ${readableThreads(reader)} and threads.deleted_at is null and threads.hidden_at is null
+          and (exists (select 1 from group_members gm2 where gm2.group_id = groups.id and gm2.member_id = members.id)
                or exists (select 1 from thread_principles tp join principle_watches pw on pw.principle_slug = tp.principle_slug
-                          where tp.thread_id = t.id and pw.member_id = ${member.id}))
-        order by t.created_at desc limit 20`.execute(db);
+                          where tp.thread_id = threads.id and pw.member_id = members.id))
+        order by threads.created_at desc limit 20`.execute(db);
+      // Meetups of the member's own circles and of the whole network (a choice of what to announce, within what they may read).
       const events = await sql<{ id: number; title: string; starts_at: Date; time_zone: string }>`
-        select e.id, e.title, e.starts_at, e.time_zone from events e left join groups g on g.id = e.group_id
-        where e.starts_at > ${now} and e.starts_at < ${new Date(now.getTime() + 14 * 86_400_000)} and e.cancelled_at is null
-          and (e.group_id is null or exists (select 1 from group_members gm where gm.group_id = e.group_id and gm.member_id = ${member.id}))
-        order by e.starts_at limit 10`.execute(db);
+        select events.id, events.title, events.starts_at, events.time_zone
+        from events left join groups on groups.id = events.group_id join members on members.id = ${member.id}
+        where events.starts_at > ${now} and events.starts_at < ${new Date(now.getTime() + 14 * 86_400_000)} and events.cancelled_at is null
+          and ${readableEvents(reader)}
+          and (events.group_id is null or exists (select 1 from group_members gm where gm.group_id = events.group_id and gm.member_id = members.id))
+        order by events.starts_at limit 10`.execute(db);
       if (threads.rows.length + events.rows.length > 0) {
         const unsubscribe = await unsubscribeParts(db, ctx.origin, member.id, "digest");
         const lines = [

@@ -1,11 +1,14 @@
 import { sql } from "kysely";
 import type { Database } from "../../../db/index";
 import type { NotificationKind, WatchLevel } from "../../../db/schema";
+import { readablePosts, readableThreads, readerColumn } from "../../auth/readable.server";
 
 /**
  * Who hears about what. Every fan-out here follows the same rules: never the
- * person who acted, never someone who cannot see the content (a private
- * circle's content only reaches its members), never someone who muted the
+ * person who acted, never someone who cannot read the content (the readable
+ * filter in `app/auth/readable.server.ts`, keyed by each recipient: a private
+ * circle's content only reaches its members, a hidden post only its author
+ * and the circle's hosts), never someone who muted the
  * thread or (unless watching the thread) the circle, and one notification
  * per person per post.
  */
@@ -16,19 +19,22 @@ interface Target {
   postId?: number | null;
 }
 
-/** Of these members, those who may see the circle's content and have not muted it here. */
+/** Of these members, those who may read the post (or, without one, the thread) and have not muted it here. */
 async function reachable(db: Database, memberIds: string[], target: Target): Promise<string[]> {
   if (memberIds.length === 0) return [];
+  const reader = readerColumn("members.id");
+  const readable = target.postId
+    ? sql<boolean>`exists (
+        select 1 from posts join threads on threads.id = posts.thread_id join groups on groups.id = threads.group_id
+        where posts.id = ${target.postId} and ${readablePosts(reader)})`
+    : sql<boolean>`exists (
+        select 1 from threads join groups on groups.id = threads.group_id
+        where threads.id = ${target.threadId} and ${readableThreads(reader)})`;
   const rows = await db
     .selectFrom("members")
     .select("members.id")
     .where("members.id", "in", [...new Set(memberIds)])
-    .where(
-      sql<boolean>`(
-        exists (select 1 from groups g where g.id = ${target.groupId} and g.visibility = 'public')
-        or exists (select 1 from group_members gm where gm.group_id = ${target.groupId} and gm.member_id = members.id)
-      )`,
-    )
+    .where(readable)
     .where(
       sql<boolean>`not exists (select 1 from thread_watches tw where tw.member_id = members.id and tw.thread_id = ${target.threadId} and tw.level = 'muted')`,
     )

@@ -1,5 +1,7 @@
+import { sql, type SqlBool } from "kysely";
 import type { Database } from "../../../db/index";
 import type { NotificationKind } from "../../../db/schema";
+import { readableEvents, readablePosts, readableThreads, readerColumn } from "../../auth/readable.server";
 import { postPath } from "../threads/schema";
 
 export async function unreadCount(db: Database, memberId: string): Promise<number> {
@@ -26,6 +28,29 @@ export interface NotificationView {
 
 export const NOTIFICATIONS_PER_PAGE = 30;
 
+/** Notifications about a post or thread (they quote its title and link to it). */
+const CONTENT_KINDS: NotificationKind[] = ["reply", "mention", "quote", "reaction", "new_thread"];
+/** Notifications about a meetup the recipient answered. */
+const EVENT_KINDS: NotificationKind[] = ["event_promoted", "event_changed", "event_cancelled"];
+
+/**
+ * Whether the recipient may still read what a notification is about (the
+ * readable filter keyed by `notifications.member_id`): a post hidden or
+ * deleted since, or a private circle left since, drops notifications about it
+ * from the list and from emails. Circle decisions, invitations and moderation
+ * outcomes stay: they are about the recipient's own request, invitation or
+ * report, not content they read (and name nothing they have not seen).
+ */
+function recipientMayRead() {
+  const recipient = readerColumn("notifications.member_id");
+  return sql<SqlBool>`(case
+    when notifications.kind in (${sql.join(CONTENT_KINDS)})
+      then (threads.id is null or ${readableThreads(recipient)}) and (posts.id is null or ${readablePosts(recipient)})
+    when notifications.kind in (${sql.join(EVENT_KINDS)})
+      then (events.id is null or ${readableEvents(recipient)})
+    else true end)`;
+}
+
 /** Notifications with what their sentence and link need (callers add who they are for). */
 export function notificationQuery(db: Database) {
   return db
@@ -34,8 +59,10 @@ export function notificationQuery(db: Database) {
     .leftJoin("threads", "threads.id", "notifications.thread_id")
     .leftJoin("posts", "posts.id", "notifications.post_id")
     .leftJoin("events", "events.id", "notifications.event_id")
-    .leftJoin("groups", "groups.id", "notifications.group_id")
+    // The circle of the thread or meetup (where the readable filter looks), else the one the notification names.
+    .leftJoin("groups", (join) => join.on(sql<SqlBool>`groups.id = coalesce(threads.group_id, events.group_id, notifications.group_id)`))
     .select([
+      recipientMayRead().as("readable"),
       "notifications.id",
       "notifications.kind",
       "notifications.count",
@@ -54,8 +81,9 @@ export function notificationQuery(db: Database) {
     ]);
 }
 
+/** A member's notifications, about what they may still read (see `recipientMayRead`). */
 function notificationRows(db: Database, memberId: string) {
-  return notificationQuery(db).where("notifications.member_id", "=", memberId);
+  return notificationQuery(db).where("notifications.member_id", "=", memberId).where(recipientMayRead());
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof notificationQuery>["execute"]>>[number];

@@ -2,8 +2,7 @@ import { sql, type RawBuilder } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../../db/index";
 import type { Actor } from "../../auth/policy";
-import { readableGroups } from "../../auth/readable.server";
-import { eventIsVisibleTo } from "../events/queries.server";
+import { readableEvents, readableGroups, readablePosts } from "../../auth/readable.server";
 import { postPath } from "../threads/schema";
 
 export const RESULTS_PER_PAGE = 20;
@@ -125,13 +124,12 @@ export async function search(db: Database, actor: Actor, input: SearchInput): Pr
   if (wants("posts")) {
     const filters = sql.join(
       [
-        readableGroups(actor),
-        sql`p.deleted_at is null and p.hidden_at is null and t.deleted_at is null and t.hidden_at is null`,
+        readablePosts(actor),
         input.group ? sql`groups.slug = ${input.group}` : sql`true`,
-        input.principle ? sql`exists (select 1 from thread_principles tp where tp.thread_id = t.id and tp.principle_slug = ${input.principle})` : sql`true`,
-        input.author ? sql`exists (select 1 from members a where a.id = p.author_id and a.username = ${input.author})` : sql`true`,
-        from ? sql`p.created_at >= ${from}` : sql`true`,
-        to ? sql`p.created_at < ${to}` : sql`true`,
+        input.principle ? sql`exists (select 1 from thread_principles tp where tp.thread_id = threads.id and tp.principle_slug = ${input.principle})` : sql`true`,
+        input.author ? sql`exists (select 1 from members a where a.id = posts.author_id and a.username = ${input.author})` : sql`true`,
+        from ? sql`posts.created_at >= ${from}` : sql`true`,
+        to ? sql`posts.created_at < ${to}` : sql`true`,
       ],
       sql` and `,
     );
@@ -142,24 +140,24 @@ export async function search(db: Database, actor: Actor, input: SearchInput): Pr
       select 'post' as type, p.id as id, null::text as key, p.created_at as at,
              ts_rank(p.search, ${query}) + case when p.number = 1 and t.search @@ ${query} then 2 * ts_rank(t.search, ${query}) else 0 end as rank
       from (
-        select p.id from posts p join threads t on t.id = p.thread_id join groups on groups.id = t.group_id
-        where p.search @@ ${query} and ${filters}
-        order by p.id desc limit ${CANDIDATES}
+        select posts.id from posts join threads on threads.id = posts.thread_id join groups on groups.id = threads.group_id
+        where posts.search @@ ${query} and ${filters}
+        order by posts.id desc limit ${CANDIDATES}
       ) candidates
       join posts p on p.id = candidates.id join threads t on t.id = p.thread_id`);
     parts.push(sql`
       select 'post' as type, p.id as id, null::text as key, p.created_at as at, 2 * ts_rank(t.search, ${query}) as rank
       from (
-        select p.id from threads t join posts p on p.thread_id = t.id and p.number = 1 join groups on groups.id = t.group_id
-        where t.search @@ ${query} and not (p.search @@ ${query}) and ${filters}
-        order by t.id desc limit ${CANDIDATES}
+        select posts.id from threads join posts on posts.thread_id = threads.id and posts.number = 1 join groups on groups.id = threads.group_id
+        where threads.search @@ ${query} and not (posts.search @@ ${query}) and ${filters}
+        order by threads.id desc limit ${CANDIDATES}
       ) candidates
       join posts p on p.id = candidates.id join threads t on t.id = p.thread_id`);
   }
   if (wants("events") && !input.author) {
     const filters = sql.join(
       [
-        eventIsVisibleTo(actor),
+        readableEvents(actor),
         input.group ? sql`groups.slug = ${input.group}` : sql`true`,
         input.principle ? sql`exists (select 1 from event_principles ep where ep.event_id = events.id and ep.principle_slug = ${input.principle})` : sql`true`,
         from ? sql`events.starts_at >= ${from}` : sql`true`,

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Database } from "../../../db/index";
 import { ANONYMOUS, type Actor } from "../../auth/policy";
 import type { Locale } from "../../i18n/index";
-import { readableGroups, readablePosts, readableThreads } from "../../auth/readable.server";
+import { PUBLIC_READER, readableGroups, readablePosts, readableThreads, type Reader } from "../../auth/readable.server";
 import { POSTS_PER_PAGE, postPath } from "./schema";
 
 export interface ThreadTag {
@@ -75,11 +75,13 @@ async function listThreads(
     principle,
     themeTagId,
     includeHidden = false,
+    publicOnly = false,
     limit,
     offset = 0,
-  }: { groupId?: string; principle?: string; themeTagId?: number; includeHidden?: boolean; limit: number; offset?: number },
+  }: { groupId?: string; principle?: string; themeTagId?: number; includeHidden?: boolean; publicOnly?: boolean; limit: number; offset?: number },
 ): Promise<ThreadListItem[]> {
   const viewerId = actor.kind === "member" ? actor.id : null;
+  const reader: Reader = publicOnly ? PUBLIC_READER : actor;
   let query = db
     .selectFrom("threads")
     .innerJoin("groups", "groups.id", "threads.group_id")
@@ -112,7 +114,8 @@ async function listThreads(
         from thread_tags tt join group_tags gt on gt.id = tt.tag_id join groups tg on tg.id = gt.group_id
         where tt.thread_id = threads.id)`.as("theme_tags"),
     ])
-    .where(readableGroups(actor))
+    .where(readableThreads(reader))
+    // Lists are narrower than the thread page: deleted threads never, hidden ones only where a host asks for them.
     .where("threads.deleted_at", "is", null)
     .limit(limit)
     .offset(offset);
@@ -184,7 +187,7 @@ export function listGroupThreads(
 
 /** Public threads only, whoever asks (principle pages, the home page, feeds). */
 export function listPublicThreads(db: Database, locale: Locale, { principle, limit = 10 }: { principle?: string; limit?: number } = {}) {
-  return listThreads(db, ANONYMOUS, locale, { principle, limit });
+  return listThreads(db, ANONYMOUS, locale, { principle, limit, publicOnly: true });
 }
 
 export async function listGroupTags(db: Database, groupId: string) {
@@ -222,6 +225,8 @@ export async function findVisibleThread(db: Database, actor: Actor, threadId: nu
       "groups.visibility as group_visibility",
       "groups.listed as group_listed",
       "groups.join_policy as group_join_policy",
+      // Whether visitors may read it too: what page metadata, JSON-LD and indexing go by.
+      readableThreads(PUBLIC_READER).as("public"),
     ])
     .where("threads.id", "=", threadId)
     .where(readable ? readableThreads(actor) : readableGroups(actor))
@@ -323,7 +328,39 @@ export async function lastReadNumber(db: Database, memberId: string, threadId: n
   return row?.last_read_number ?? null;
 }
 
-/** A post of this thread as a Markdown quote that links back to it (for the reply box). */
+/** A post as a Markdown quote that links back to it. */
+function asQuote(post: { number: number; body_markdown: string; username: string | null }, threadId: number, threadSlug: string): string {
+  const link = postPath(threadId, threadSlug, post.number);
+  const quoted = post.body_markdown.trim().split("\n").map((line) => `> ${line}`.trimEnd()).join("\n");
+  return `[@${post.username ?? "…"}](${link}):\n${quoted}\n\n`;
+}
+
+/**
+ * A post of this thread as a Markdown quote for the actor's reply box, or
+ * null. Only a post the actor may read (`readablePosts`), and never a hidden
+ * one, even for its author or a host: a quote republishes the text to the
+ * whole circle.
+ */
+export async function quotePost(db: Database, actor: Actor, threadId: number, postId: number): Promise<string | null> {
+  const post = await db
+    .selectFrom("posts")
+    .innerJoin("threads", "threads.id", "posts.thread_id")
+    .innerJoin("groups", "groups.id", "threads.group_id")
+    .leftJoin("members", "members.id", "posts.author_id")
+    .select(["posts.number", "posts.body_markdown", "members.username", "threads.slug"])
+    .where("posts.id", "=", postId)
+    .where("posts.thread_id", "=", threadId)
+    .where(readablePosts(actor))
+    .where("posts.hidden_at", "is", null)
+    .executeTakeFirst();
+  return post ? asQuote(post, threadId, post.slug) : null;
+}
+
+/**
+ * @deprecated Takes no actor, so it relies on its caller having loaded a
+ * readable thread; call `quotePost(db, actor, threadId, postId)` instead (goes
+ * once the thread page does).
+ */
 export async function quoteForReply(db: Database, threadId: number, threadSlug: string, postId: number): Promise<string | null> {
   const post = await db
     .selectFrom("posts")
@@ -334,10 +371,7 @@ export async function quoteForReply(db: Database, threadId: number, threadSlug: 
     .where("posts.deleted_at", "is", null)
     .where("posts.hidden_at", "is", null)
     .executeTakeFirst();
-  if (!post) return null;
-  const link = postPath(threadId, threadSlug, post.number);
-  const quoted = post.body_markdown.trim().split("\n").map((line) => `> ${line}`.trimEnd()).join("\n");
-  return `[@${post.username ?? "…"}](${link}):\n${quoted}\n\n`;
+  return post ? asQuote(post, threadId, threadSlug) : null;
 }
 
 /** A member's posts that the viewer may see, newest first (for their profile). */
@@ -348,11 +382,7 @@ export async function listPostsByMember(db: Database, actor: Actor, memberId: st
     .innerJoin("groups", "groups.id", "threads.group_id")
     .select(["posts.id", "posts.number", "posts.created_at", "threads.id as thread_id", "threads.slug", "threads.title", "groups.name as group_name"])
     .where("posts.author_id", "=", memberId)
-    .where("posts.deleted_at", "is", null)
-    .where("posts.hidden_at", "is", null)
-    .where("threads.deleted_at", "is", null)
-    .where("threads.hidden_at", "is", null)
-    .where(readableGroups(actor))
+    .where(readablePosts(actor))
     .orderBy("posts.created_at", "desc")
     .limit(limit)
     .execute();
@@ -374,17 +404,39 @@ export interface ReactionSummary {
   mine: boolean;
 }
 
-/** Reactions on a page of posts: per post and kind, the count, who, and whether the viewer gave it. */
+/**
+ * Reactions on a page of posts: per post and kind, the count, who, and
+ * whether the viewer gave it; only on posts the actor may read (`readablePosts`).
+ */
+export async function reactionsOnPosts(db: Database, actor: Actor, postIds: number[]): Promise<Map<number, ReactionSummary[]>> {
+  return reactionSummaries(db, postIds, actor.kind === "member" ? actor.id : null, actor);
+}
+
+/**
+ * @deprecated Not filtered by what the viewer may read; call
+ * `reactionsOnPosts(db, actor, postIds)` instead (goes once the thread page does).
+ */
 export async function listReactions(db: Database, postIds: number[], viewerId: string | null): Promise<Map<number, ReactionSummary[]>> {
+  return reactionSummaries(db, postIds, viewerId, null);
+}
+
+async function reactionSummaries(db: Database, postIds: number[], viewerId: string | null, reader: Reader | null): Promise<Map<number, ReactionSummary[]>> {
   const result = new Map<number, ReactionSummary[]>();
   if (postIds.length === 0) return result;
-  const rows = await db
+  let query = db
     .selectFrom("post_reactions")
     .innerJoin("members", "members.id", "post_reactions.member_id")
     .select(["post_reactions.post_id", "post_reactions.kind", "post_reactions.member_id", "members.display_name"])
     .where("post_reactions.post_id", "in", postIds)
-    .orderBy("post_reactions.created_at")
-    .execute();
+    .orderBy("post_reactions.created_at");
+  if (reader) {
+    query = query
+      .innerJoin("posts", "posts.id", "post_reactions.post_id")
+      .innerJoin("threads", "threads.id", "posts.thread_id")
+      .innerJoin("groups", "groups.id", "threads.group_id")
+      .where(readablePosts(reader));
+  }
+  const rows = await query.execute();
   for (const row of rows) {
     const list = result.get(row.post_id) ?? [];
     let entry = list.find((e) => e.kind === row.kind);
