@@ -6,7 +6,7 @@ import { FailureMessage } from "../components/failure-message";
 import { FormMessage } from "../components/form-fields";
 import { ReviewQueue } from "../components/review-queue";
 import { handleDecision } from "../domain/moderation/review-route.server";
-import { canReviewAll, reviewQueue } from "../domain/moderation/reports.server";
+import { canReviewAll, reviewQueueFor } from "../domain/moderation/reports.server";
 import { translator, type MessageKey } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
@@ -15,7 +15,7 @@ import { requestLocale } from "../i18n/request.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requireMember(context.actor, request);
   if (!canReviewAll(actor)) forbidden();
-  return { locale: requestLocale(request, actor), items: await reviewQueue(context.db, null) };
+  return { locale: requestLocale(request, actor), items: await reviewQueueFor(context.db, context.guardian.actor, null) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {

@@ -5,7 +5,7 @@ import { FailureMessage } from "../components/failure-message";
 import { FormMessage } from "../components/form-fields";
 import { ReviewQueue } from "../components/review-queue";
 import { handleDecision } from "../domain/moderation/review-route.server";
-import { reviewQueue } from "../domain/moderation/reports.server";
+import { reviewQueueFor } from "../domain/moderation/reports.server";
 import { translator, type MessageKey } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
@@ -13,7 +13,7 @@ import { requestLocale } from "../i18n/request.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { group, can } = await requireVisibleGroup(context.db, context.guardian, params.slug);
   if (!can.moderate) forbidden();
-  return { locale: requestLocale(request, context.actor), group: { slug: group.slug, name: group.name }, items: await reviewQueue(context.db, group.id) };
+  return { locale: requestLocale(request, context.actor), group: { slug: group.slug, name: group.name }, items: await reviewQueueFor(context.db, context.guardian.actor, group.id) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {

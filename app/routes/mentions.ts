@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { suggestMentions } from "../domain/accounts/mentions.server";
+import { suggestMentions } from "../domain/accounts/queries.server";
 
 /**
  * Suggestions for the @mention autocomplete of the post editor: members whose
@@ -8,8 +8,10 @@ import { suggestMentions } from "../domain/accounts/mentions.server";
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const headers = { "Cache-Control": "private, no-store" };
-  if (!context.guardian.member) return json({ members: [] }, { status: 401, headers });
-  const query = (new URL(request.url).searchParams.get("q") ?? "").trim().toLowerCase().slice(0, 30);
-  if (!/^[\p{L}\p{N}_.-]{1,30}$/u.test(query)) return json({ members: [] }, { headers });
-  return json({ members: await suggestMentions(context.db, query) }, { headers });
+  const thread = new URL(request.url).searchParams.get("thread") ?? "";
+  const result = await suggestMentions(context.db, context.guardian.actor, new URL(request.url).searchParams.get("q") ?? "", {
+    threadId: /^[1-9][0-9]{0,15}$/.test(thread) ? Number(thread) : undefined,
+  });
+  if (!result.ok) return json({ members: [] }, { status: result.status, headers });
+  return json({ members: result.members }, { headers });
 }

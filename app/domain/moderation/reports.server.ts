@@ -112,19 +112,7 @@ export interface ReviewItem {
  * site admins every item, network meetups included); `groupId` narrows it to
  * one circle. Anyone else gets an empty queue.
  */
-export async function reviewQueueFor(db: Database, actor: Actor, groupId: string | null): Promise<ReviewItem[]> {
-  return openReviewItems(db, { groupId, reviewer: actor });
-}
-
-/**
- * @deprecated Unfiltered by reviewer: the routes' own role checks decide who gets it.
- * Routes call `reviewQueueFor(db, actor, groupId)` instead; this goes once they do.
- */
-export async function reviewQueue(db: Database, groupId: string | null): Promise<ReviewItem[]> {
-  return openReviewItems(db, { groupId, reviewer: null });
-}
-
-async function openReviewItems(db: Database, { groupId, reviewer }: { groupId: string | null; reviewer: Actor | null }): Promise<ReviewItem[]> {
+export async function reviewQueueFor(db: Database, reviewer: Actor, groupId: string | null): Promise<ReviewItem[]> {
   let query = db
     .selectFrom("reports")
     .innerJoin("posts", "posts.id", "reports.post_id")
@@ -152,7 +140,7 @@ async function openReviewItems(db: Database, { groupId, reviewer }: { groupId: s
     .orderBy("reports.created_at")
     .limit(500);
   if (groupId) query = query.where("threads.group_id", "=", groupId);
-  if (reviewer) query = query.where(hostsCircle(reviewer, "threads.group_id"));
+  query = query.where(hostsCircle(reviewer, "threads.group_id"));
   const postItems = itemsPerTarget(
     await query.execute(),
     (r) => r.post_id!,

@@ -5,7 +5,7 @@ import type { Locale } from "../../i18n/index";
 import { excerpt } from "../../lib/page-meta";
 import { watchLevels } from "../notifications/commands.server";
 import { listMoveTargets } from "./commands.server";
-import { findReadableThread, lastReadNumber, listReactions, listThreadPosts, loadThreadTags, markThreadRead, quoteForReply } from "./queries.server";
+import { findReadableThread, lastReadNumber, listThreadPosts, loadThreadTags, markThreadRead, quotePost, reactionsOnPosts } from "./queries.server";
 import { POSTS_PER_PAGE, postPath } from "./schema";
 
 export interface ThreadPageRequest {
@@ -54,10 +54,10 @@ async function threadPage(db: Database, guardian: Guardian, thread: ReadableThre
   const posts = await listThreadPosts(db, guardian.actor, thread.id, page);
   // Independent reads, side by side.
   const [reactions, lastRead, tags, watchLevel] = await Promise.all([
-    listReactions(
+    reactionsOnPosts(
       db,
+      guardian.actor,
       posts.map((p) => p.id),
-      viewerId,
     ),
     viewerId ? lastReadNumber(db, viewerId, thread.id) : null,
     loadThreadTags(db, [thread.id], locale),
@@ -126,7 +126,7 @@ async function threadPage(db: Database, guardian: Guardian, thread: ReadableThre
     },
     moveTargets: moderates ? await listMoveTargets(db, guardian.actor, thread.group_id) : [],
     idempotencyKey: randomUUID(),
-    quote: request.quote !== null ? await quoteForReply(db, thread.id, thread.slug, request.quote) : null,
+    quote: request.quote !== null ? await quotePost(db, guardian.actor, thread.id, request.quote) : null,
   };
 }
 

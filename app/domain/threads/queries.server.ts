@@ -356,24 +356,6 @@ export async function quotePost(db: Database, actor: Actor, threadId: number, po
   return post ? asQuote(post, threadId, post.slug) : null;
 }
 
-/**
- * @deprecated Takes no actor, so it relies on its caller having loaded a
- * readable thread; call `quotePost(db, actor, threadId, postId)` instead (goes
- * once the thread page does).
- */
-export async function quoteForReply(db: Database, threadId: number, threadSlug: string, postId: number): Promise<string | null> {
-  const post = await db
-    .selectFrom("posts")
-    .leftJoin("members", "members.id", "posts.author_id")
-    .select(["posts.number", "posts.body_markdown", "members.username"])
-    .where("posts.id", "=", postId)
-    .where("posts.thread_id", "=", threadId)
-    .where("posts.deleted_at", "is", null)
-    .where("posts.hidden_at", "is", null)
-    .executeTakeFirst();
-  return post ? asQuote(post, threadId, threadSlug) : null;
-}
-
 /** A member's posts that the viewer may see, newest first (for their profile). */
 export async function listPostsByMember(db: Database, actor: Actor, memberId: string, limit = 20) {
   const rows = await db
@@ -409,34 +391,20 @@ export interface ReactionSummary {
  * whether the viewer gave it; only on posts the actor may read (`readablePosts`).
  */
 export async function reactionsOnPosts(db: Database, actor: Actor, postIds: number[]): Promise<Map<number, ReactionSummary[]>> {
-  return reactionSummaries(db, postIds, actor.kind === "member" ? actor.id : null, actor);
-}
-
-/**
- * @deprecated Not filtered by what the viewer may read; call
- * `reactionsOnPosts(db, actor, postIds)` instead (goes once the thread page does).
- */
-export async function listReactions(db: Database, postIds: number[], viewerId: string | null): Promise<Map<number, ReactionSummary[]>> {
-  return reactionSummaries(db, postIds, viewerId, null);
-}
-
-async function reactionSummaries(db: Database, postIds: number[], viewerId: string | null, reader: Reader | null): Promise<Map<number, ReactionSummary[]>> {
+  const viewerId = actor.kind === "member" ? actor.id : null;
   const result = new Map<number, ReactionSummary[]>();
   if (postIds.length === 0) return result;
-  let query = db
+  const rows = await db
     .selectFrom("post_reactions")
     .innerJoin("members", "members.id", "post_reactions.member_id")
+    .innerJoin("posts", "posts.id", "post_reactions.post_id")
+    .innerJoin("threads", "threads.id", "posts.thread_id")
+    .innerJoin("groups", "groups.id", "threads.group_id")
     .select(["post_reactions.post_id", "post_reactions.kind", "post_reactions.member_id", "members.display_name"])
     .where("post_reactions.post_id", "in", postIds)
-    .orderBy("post_reactions.created_at");
-  if (reader) {
-    query = query
-      .innerJoin("posts", "posts.id", "post_reactions.post_id")
-      .innerJoin("threads", "threads.id", "posts.thread_id")
-      .innerJoin("groups", "groups.id", "threads.group_id")
-      .where(readablePosts(reader));
-  }
-  const rows = await query.execute();
+    .where(readablePosts(actor))
+    .orderBy("post_reactions.created_at")
+    .execute();
   for (const row of rows) {
     const list = result.get(row.post_id) ?? [];
     let entry = list.find((e) => e.kind === row.kind);
