@@ -57,6 +57,12 @@ export class Guardian {
     return this.member ? null : signedOut;
   }
 
+  /** The signed-in member, or the refusal for a visitor. */
+  memberOrFailure(): { member: MemberActor; failure?: undefined } | { member?: undefined; failure: Failure } {
+    const member = this.member;
+    return member ? { member } : { failure: signedOut };
+  }
+
   /** Signed in with a confirmed address, or the refusal that says which is missing. */
   contributorOrFailure(): { member: MemberActor; failure?: undefined } | { member?: undefined; failure: Failure } {
     const member = this.member;
@@ -74,6 +80,12 @@ export class Guardian {
   }
 
   // ——— standing in a circle ———
+
+  /** Whether the circle exists and this actor may see it (`readableGroups`). */
+  async seesGroup(groupId: string): Promise<boolean> {
+    const row = await this.db.selectFrom("groups").select("id").where("id", "=", groupId).where(readableGroups(this.actor)).executeTakeFirst();
+    return row !== undefined;
+  }
 
   /** The actor's standing in a circle, loaded once per request (network-wide things have no circle). */
   standing(groupId: string | null): Promise<GroupStanding> {

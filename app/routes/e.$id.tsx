@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { canContribute, canManageEvents, canRsvp } from "../auth/policy";
 import { ReportForm } from "../components/report-form";
 import { eventReportSchema, reportEvent } from "../domain/moderation/reports.server";
-import { notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
 import { Avatar } from "../components/avatar";
 import { EventWhen, RSVP_KEYS } from "../components/events";
 import { FailureMessage } from "../components/failure-message";
@@ -17,7 +17,7 @@ import { loadStanding } from "../auth/guardian.server";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
+import { type FormFailure, parseForm, readForm, respondToFailure } from "../lib/http.server";
 import { excerpt, pageMeta } from "../lib/page-meta";
 import { JsonLd } from "../components/json-ld";
 
@@ -114,24 +114,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (values.intent === "report") {
     const { data, failure } = parseForm(eventReportSchema, values);
     if (failure) return failure;
-    const result = await reportEvent(context.db, context.actor, id, data);
-    throwForMissingOrSignedOut(result, request);
-    if (!result.ok) return formFailure(values, result);
+    const result = await reportEvent(context.db, context.guardian, id, data);
+    if (!result.ok) return respondToFailure(request, values, result);
     throw redirect(`/e/${id}?notice=reported`);
   }
   if (values.intent === "cancel") {
     const { data, failure } = parseForm(cancelSchema, values);
     if (failure) return failure;
-    const result = await cancelEvent(context.db, ctx, context.actor, id, data.reason);
-    throwForMissingOrSignedOut(result, request);
-    if (!result.ok) return formFailure(values, result);
+    const result = await cancelEvent(context.db, ctx, context.guardian, id, data.reason);
+    if (!result.ok) return respondToFailure(request, values, result);
     throw redirect(`/e/${id}?notice=cancelled`);
   }
   const { data, failure } = parseForm(rsvpSchema, values);
   if (failure) return failure;
-  const result = await setRsvp(context.db, ctx, context.actor, id, data);
-  throwForMissingOrSignedOut(result, request);
-  if (!result.ok) return formFailure(values, result);
+  const result = await setRsvp(context.db, ctx, context.guardian, id, data);
+  if (!result.ok) return respondToFailure(request, values, result);
   throw redirect(`/e/${id}?notice=${result.answer}#rsvp`);
 }
 

@@ -10,9 +10,11 @@ import { FailureMessage } from "../components/failure-message";
 import { PostEditor } from "../components/post-editor";
 import { UserHtml } from "../components/user-html";
 import { canContribute, canDeletePost, canEditPost, canModerateThread, canReact, canReply, groupPermissions } from "../auth/policy";
-import { notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
 import { loadStanding } from "../auth/guardian.server";
-import { deletePost, hidePost, newMemberLimitsFrom, listMoveTargets, moveThread, previewPost, replyToThread, restorePost, setThreadFlag, toggleReaction } from "../domain/threads/commands.server";
+import { newMemberLimitsFrom, previewPost, replyToThread } from "../domain/threads/posting.server";
+import { deletePost, hidePost, listMoveTargets, moveThread, restorePost, setThreadFlag } from "../domain/threads/moderation.server";
+import { toggleReaction } from "../domain/threads/reactions.server";
 import {
   findReadableThread,
   findVisibleThread,
@@ -20,7 +22,6 @@ import {
   listReactions,
   listThreadPosts,
   loadThreadTags,
-  markThreadRead,
   quoteForReply,
 } from "../domain/threads/queries.server";
 import { TagList } from "../components/thread-list";
@@ -28,12 +29,13 @@ import { ReportForm } from "../components/report-form";
 import { reportPost, reportSchema } from "../domain/moderation/reports.server";
 import { WatchForm } from "../components/watch-form";
 import { watchLevels, watchSchema, watchThread } from "../domain/notifications/commands.server";
+import { markThreadRead } from "../domain/threads/reading.server";
 import { hideSchema, POSTS_PER_PAGE, postPath, reactionSchema, replySchema } from "../domain/threads/schema";
 import { Reactions } from "../components/reactions";
 import { formatDateTime, translator } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
+import { formFailure, type FormFailure, parseForm, readForm, respondToFailure } from "../lib/http.server";
 import { requireMember } from "../auth/session.server";
 
 function threadIdFrom(param: string | undefined): number {
@@ -142,7 +144,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       moderate: moderates,
       react: canReact(context.actor, standing),
     },
-    moveTargets: moderates ? await listMoveTargets(context.db, context.actor, thread.group_id) : [],
+    moveTargets: moderates ? await listMoveTargets(context.db, context.guardian, thread.group_id) : [],
     idempotencyKey: randomUUID(),
     quote: /^[1-9][0-9]{0,15}$/.test(url.searchParams.get("quote") ?? "")
       ? await quoteForReply(context.db, thread.id, thread.slug, Number(url.searchParams.get("quote")))
@@ -180,26 +182,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const flagIntents = { pin: ["pinned", true], unpin: ["pinned", false], lock: ["locked", true], unlock: ["locked", false] } as const;
   if (values.intent && values.intent in flagIntents) {
     const [flag, value] = flagIntents[values.intent as keyof typeof flagIntents];
-    const result = await setThreadFlag(context.db, context.actor, threadId, flag, value);
-    throwForMissingOrSignedOut(result, request);
-    if (!result.ok) return formFailure(values, result);
+    const result = await setThreadFlag(context.db, context.guardian, threadId, flag, value);
+    if (!result.ok) return respondToFailure(request, values, result);
     throw redirect(new URL(request.url).pathname);
   }
   if (values.intent === "react") {
     const { data, failure } = parseForm(reactionSchema, values);
     if (failure) return failure;
-    const result = await toggleReaction(context.db, context.actor, data.postId, data.kind);
-    throwForMissingOrSignedOut(result, request);
-    if (!result.ok) return formFailure(values, result);
+    const result = await toggleReaction(context.db, context.guardian, data.postId, data.kind);
+    if (!result.ok) return respondToFailure(request, values, result);
     const page = Math.ceil(result.number / POSTS_PER_PAGE);
     throw redirect(`${new URL(request.url).pathname}${page > 1 ? `?page=${page}` : ""}#post-${result.number}`);
   }
   if (values.intent === "report") {
     const { data, failure } = parseForm(reportSchema, values);
     if (failure) return failure;
-    const result = await reportPost(context.db, context.actor, data, context.config.REPORT_HIDE_THRESHOLD);
-    throwForMissingOrSignedOut(result, request);
-    if (!result.ok) return formFailure(values, result);
+    const result = await reportPost(context.db, context.guardian, data, context.config.REPORT_HIDE_THRESHOLD);
+    if (!result.ok) return respondToFailure(request, values, result);
     const back = new URL(request.url);
     back.searchParams.delete("quote");
     back.searchParams.delete("report");
@@ -209,14 +208,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (values.intent === "watch") {
     const parsed = watchSchema.safeParse(values);
     if (!parsed.success) return formFailure(values, { status: 400, formError: "error.badRequest.text" });
-    const result = await watchThread(context.db, context.actor, threadId, parsed.data.level);
-    throwForMissingOrSignedOut(result, request);
+    const result = await watchThread(context.db, context.guardian, threadId, parsed.data.level);
+    if (!result.ok) return respondToFailure(request, values, result);
     throw redirect(`${new URL(request.url).pathname}?watch=saved`);
   }
   if (values.intent === "move") {
-    const result = await moveThread(context.db, context.actor, threadId, values.group ?? "");
-    throwForMissingOrSignedOut(result, request);
-    if (!result.ok) return formFailure(values, result);
+    const result = await moveThread(context.db, context.guardian, threadId, values.group ?? "");
+    if (!result.ok) return respondToFailure(request, values, result);
     throw redirect(new URL(request.url).pathname);
   }
   if (values.intent === "delete" || values.intent === "hide" || values.intent === "restore") {
@@ -226,28 +224,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (values.intent === "hide") {
       const { data, failure } = parseForm(hideSchema, values);
       if (failure) return failure;
-      result = await hidePost(context.db, context.actor, data.postId, data.reason);
+      result = await hidePost(context.db, context.guardian, data.postId, data.reason);
     } else {
-      result = values.intent === "delete" ? await deletePost(context.db, context.actor, postId) : await restorePost(context.db, context.actor, postId);
+      result = values.intent === "delete" ? await deletePost(context.db, context.guardian, postId) : await restorePost(context.db, context.guardian, postId);
     }
-    throwForMissingOrSignedOut(result, request);
-    if (!result.ok) return formFailure(values, result);
+    if (!result.ok) return respondToFailure(request, values, result);
     const page = Math.ceil(result.number / POSTS_PER_PAGE);
     throw redirect(`${new URL(request.url).pathname}${page > 1 ? `?page=${page}` : ""}#post-${result.number}`);
   }
   if (values.intent === "preview") {
     // Missing before signed out: a private thread answers a visitor as a missing one does.
     if (!(await findVisibleThread(context.db, context.actor, threadId))) notFound();
-    const member = requireMember(context.actor, request);
-    const preview = await previewPost(context.db, member, context.clientIp, values.body ?? "");
+    requireMember(context.actor, request);
+    const preview = await previewPost(context.db, context.guardian, context.clientIp, values.body ?? "");
     if (!preview.ok) return formFailure(values, preview);
     return { ok: true as const, preview: preview.html, values };
   }
   const { data, failure } = parseForm(replySchema, values);
   if (failure) return failure;
-  const result = await replyToThread(context.db, context.actor, threadId, data, newMemberLimitsFrom(context.config));
-  throwForMissingOrSignedOut(result, request);
-  if (!result.ok) return formFailure(values, result);
+  const result = await replyToThread(context.db, context.guardian, threadId, data, newMemberLimitsFrom(context.config));
+  if (!result.ok) return respondToFailure(request, values, result);
   const thread = await findVisibleThread(context.db, context.actor, threadId);
   throw redirect(postPath(threadId, thread?.slug ?? "", result.number));
 }

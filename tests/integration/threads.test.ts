@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isMember } from "../../app/auth/policy";
-import { replyToThread } from "../../app/domain/threads/commands.server";
+import { guardianFor } from "../../app/auth/guardian.server";
+import { replyToThread } from "../../app/domain/threads/posting.server";
 import { visibleText } from "../helpers/client";
 import { withSeededForum } from "../helpers/forum";
 import { createMember, FIXTURE_PASSWORD } from "../helpers/fixtures";
@@ -173,7 +174,7 @@ describe("replies", () => {
       timeZone: "Europe/Amsterdam",
     }));
     const results = await Promise.all(
-      actors.flatMap((actor) => [1, 2].map((i) => replyToThread(forum.handle.db, actor, thread.id, { body: `Tegelijk ${i}`, idempotencyKey: key() }))),
+      actors.flatMap((actor) => [1, 2].map((i) => replyToThread(forum.handle.db, guardianFor(forum.handle.db, actor), thread.id, { body: `Tegelijk ${i}`, idempotencyKey: key() }))),
     );
     expect(results.every((r) => r.ok)).toBe(true);
     expect(actors.every(isMember)).toBe(true);
