@@ -123,10 +123,9 @@ export async function createEvent(
   input: EventInput,
 ): Promise<CommandResult<{ eventId: number }>> {
   const asked = guardian.using(handle);
-  if (groupId && !(await asked.seesGroup(groupId))) return missing;
-  const { member, failure } = asked.memberOrFailure();
+  const visible = groupId === null || (await asked.seesGroup(groupId)) ? { groupId } : null;
+  const { member, failure } = await asked.permit(visible, () => asked.canManageEvents(groupId));
   if (failure) return failure;
-  if (!(await asked.canManageEvents(groupId))) return forbidden();
   if (await unknownPrinciples(handle, input.principles)) return fieldFailure("principles", "validation.tags.unknown");
   return commitOrRefuse<CommandResult<{ eventId: number }>>(handle, async (trx) => {
     const created = await trx
@@ -177,11 +176,7 @@ export type UpdateResult = CommandResult<{ eventId: number }> | (Failure & { goi
 /** A meetup the actor may manage (hosts of its circle, site admins), or the refusal. */
 async function managedEvent(handle: Database, asked: Guardian, eventId: number) {
   const existing = await findVisibleEvent(handle, asked.actor, eventId);
-  if (!existing) return { failure: missing };
-  const { member, failure } = asked.memberOrFailure();
-  if (failure) return { failure };
-  if (!(await asked.canManageEvents(existing.group_id))) return { failure: forbidden() };
-  return { existing, memberId: member.id };
+  return asked.permit(existing, (found) => asked.canManageEvents(found.group_id));
 }
 
 /**
@@ -191,9 +186,9 @@ async function managedEvent(handle: Database, asked: Guardian, eventId: number) 
  * choice (the latest to say yes move to the top of the waitlist, and are told).
  */
 export async function updateEvent(handle: Database, ctx: EventContext, guardian: Guardian, eventId: number, input: EventInput): Promise<UpdateResult> {
-  const found = await managedEvent(handle, guardian.using(handle), eventId);
-  if (found.failure) return found.failure;
-  const { existing, memberId } = found;
+  const { found: existing, member, failure } = await managedEvent(handle, guardian.using(handle), eventId);
+  if (failure) return failure;
+  const memberId = member.id;
   if (existing.cancelled_at) return conflict({ formError: "events.cancelledAlready" });
   if (await unknownPrinciples(handle, input.principles)) return fieldFailure("principles", "validation.tags.unknown");
   return inTransaction(handle, async (trx): Promise<UpdateResult> => {
@@ -275,9 +270,9 @@ export async function updateEvent(handle: Database, ctx: EventContext, guardian:
 }
 
 export async function cancelEvent(handle: Database, ctx: EventContext, guardian: Guardian, eventId: number, reason: string): Promise<CommandResult> {
-  const found = await managedEvent(handle, guardian.using(handle), eventId);
-  if (found.failure) return found.failure;
-  const { existing, memberId } = found;
+  const { found: existing, member, failure } = await managedEvent(handle, guardian.using(handle), eventId);
+  if (failure) return failure;
+  const memberId = member.id;
   if (existing.cancelled_at) return { ok: true };
   await inTransaction(handle, async (trx) => {
     await trx

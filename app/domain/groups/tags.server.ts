@@ -1,25 +1,22 @@
 import type { Database } from "../../../db/index";
 import type { Guardian } from "../../auth/guardian.server";
 import { recordAudit } from "../audit.server";
-import { fieldFailure, forbidden, missing, type CommandResult, type Failure } from "../result";
+import { fieldFailure, type CommandResult } from "../result";
 import { slugifyTitle } from "../threads/schema";
 import { inTransaction } from "../transaction.server";
 
 const MAX_GROUP_TAGS = 30;
 
 /** The host of a circle the actor can see, or the refusal (missing, signed out, not a host). */
-async function tagHost(asked: Guardian, groupId: string): Promise<{ memberId: string; failure?: undefined } | { failure: Failure }> {
-  if (!(await asked.seesGroup(groupId))) return { failure: missing };
-  const { member, failure } = asked.memberOrFailure();
-  if (failure) return { failure };
-  if (!(await asked.canModerate(groupId))) return { failure: forbidden() };
-  return { memberId: member.id };
+async function tagHost(asked: Guardian, groupId: string) {
+  const visible = (await asked.seesGroup(groupId)) ? { groupId } : null;
+  return asked.permit(visible, () => asked.canModerate(groupId));
 }
 
 /** Hosts add a theme tag to their circle. */
 export async function createGroupTag(handle: Database, guardian: Guardian, groupId: string, label: string): Promise<CommandResult> {
-  const host = await tagHost(guardian.using(handle), groupId);
-  if (host.failure) return host.failure;
+  const { member: host, failure } = await tagHost(guardian.using(handle), groupId);
+  if (failure) return failure;
   const slug = slugifyTitle(label);
   const principle = await handle.selectFrom("principles").select("slug").where("slug", "=", slug).executeTakeFirst();
   if (principle) return fieldFailure("label", "validation.tag.isPrinciple", 409);
@@ -32,7 +29,7 @@ export async function createGroupTag(handle: Database, guardian: Guardian, group
       .onConflict((oc) => oc.columns(["group_id", "slug"]).doNothing())
       .returning("id")
       .executeTakeFirst();
-    if (row) await recordAudit(trx, { groupId, actorId: host.memberId, action: "tag.create", targetLabel: label });
+    if (row) await recordAudit(trx, { groupId, actorId: host.id, action: "tag.create", targetLabel: label });
     return row !== undefined;
   });
   return created ? { ok: true } : fieldFailure("label", "validation.tag.taken", 409);
@@ -40,11 +37,11 @@ export async function createGroupTag(handle: Database, guardian: Guardian, group
 
 /** Hosts remove a theme tag from their circle (threads lose it). */
 export async function deleteGroupTag(handle: Database, guardian: Guardian, groupId: string, tagId: number): Promise<CommandResult> {
-  const host = await tagHost(guardian.using(handle), groupId);
-  if (host.failure) return host.failure;
+  const { member: host, failure } = await tagHost(guardian.using(handle), groupId);
+  if (failure) return failure;
   await inTransaction(handle, async (trx) => {
     const removed = await trx.deleteFrom("group_tags").where("id", "=", tagId).where("group_id", "=", groupId).returning("label").executeTakeFirst();
-    if (removed) await recordAudit(trx, { groupId, actorId: host.memberId, action: "tag.delete", targetLabel: removed.label });
+    if (removed) await recordAudit(trx, { groupId, actorId: host.id, action: "tag.delete", targetLabel: removed.label });
   });
   return { ok: true };
 }

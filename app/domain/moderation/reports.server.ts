@@ -8,7 +8,7 @@ import { multiLineText, singleLineText } from "../../lib/text-input";
 import { recordAudit } from "../audit.server";
 import { removeMember } from "../groups/commands.server";
 import { notifyMember } from "../notifications/fanout.server";
-import { conflict, fieldFailure, forbidden, missing, type CommandResult, type Failure } from "../result";
+import { conflict, fieldFailure, missing, type CommandResult, type Failure } from "../result";
 import { applyHide } from "../threads/moderation.server";
 import { findVisiblePost } from "../threads/posting.server";
 import { postPath } from "../threads/schema";
@@ -232,11 +232,10 @@ export async function decideEventReports(
   input: { eventId: number; decision: "agree" | "disagree" | "dismiss"; reason: string },
 ): Promise<CommandResult> {
   const asked = guardian.using(handle);
-  const event = await findVisibleEvent(handle, asked.actor, input.eventId);
-  if (!event) return missing;
-  const { member: actor, failure } = asked.memberOrFailure();
+  const { found: event, member: actor, failure } = await asked.permit(await findVisibleEvent(handle, asked.actor, input.eventId), (found) =>
+    asked.canManageEvents(found.group_id),
+  );
   if (failure) return failure;
-  if (!(await asked.canManageEvents(event.group_id))) return forbidden();
   const open = await openReports(handle, { event_id: event.id }, input);
   if (!Array.isArray(open)) return open;
   return commitOrRefuse(handle, async (trx) => {
@@ -267,11 +266,8 @@ export async function decideReports(
   input: { postId: number; decision: "agree" | "disagree" | "dismiss"; reason: string; sanction: "none" | "warn" | "remove" },
 ): Promise<CommandResult> {
   const asked = guardian.using(handle);
-  const post = await findVisiblePost(handle, asked, input.postId);
-  if (!post) return missing;
-  const { member: actor, failure } = asked.memberOrFailure();
+  const { found: post, member: actor, failure } = await asked.permit(await findVisiblePost(handle, asked, input.postId), (found) => asked.canModerate(found.group_id));
   if (failure) return failure;
-  if (!(await asked.canModerate(post.group_id))) return forbidden();
   const open = await openReports(handle, { post_id: post.id }, input);
   if (!Array.isArray(open)) return open;
   const status = decided(input.decision);

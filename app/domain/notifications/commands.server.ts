@@ -9,16 +9,15 @@ import { setThreadWatch } from "./fanout.server";
 export const watchSchema = z.object({ level: z.enum(["watching", "tracking", "muted"]) });
 
 export async function watchThread(handle: Database, guardian: Guardian, threadId: number, level: WatchLevel): Promise<CommandResult> {
-  if (!(await findVisibleThread(handle, guardian.actor, threadId))) return missing;
-  const { member, failure } = guardian.memberOrFailure();
+  const { member, failure } = await guardian.permit(await findVisibleThread(handle, guardian.actor, threadId), () => true);
   if (failure) return failure;
   await setThreadWatch(handle, member.id, threadId, level, true);
   return { ok: true };
 }
 
 export async function watchGroup(handle: Database, guardian: Guardian, groupId: string, level: WatchLevel): Promise<CommandResult> {
-  if (!(await guardian.using(handle).seesGroup(groupId))) return missing;
-  const { member, failure } = guardian.memberOrFailure();
+  const visible = (await guardian.using(handle).seesGroup(groupId)) ? { groupId } : null;
+  const { member, failure } = await guardian.permit(visible, () => true);
   if (failure) return failure;
   await handle
     .insertInto("group_watches")

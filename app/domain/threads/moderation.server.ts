@@ -2,42 +2,31 @@ import type { Database } from "../../../db/index";
 import type { Guardian } from "../../auth/guardian.server";
 import { readableGroups } from "../../auth/readable.server";
 import { recordAudit } from "../audit.server";
-import { fieldFailure, forbidden, missing, type CommandResult, type Failure } from "../result";
+import { fieldFailure, type CommandResult } from "../result";
 import { slugSchema } from "../principles/schema";
 import { inTransaction } from "../transaction.server";
 import { findVisiblePost } from "./posting.server";
 import { findVisibleThread } from "./queries.server";
 
-type VisiblePost = NonNullable<Awaited<ReturnType<typeof findVisiblePost>>>;
-
 /** A post the actor may moderate (hosts of its circle, site admins), or the refusal; deleted posts are missing. */
-async function moderatedPost(asked: Guardian, handle: Database, postId: number): Promise<{ post: VisiblePost; memberId: string; failure?: undefined } | { failure: Failure }> {
+async function moderatedPost(asked: Guardian, handle: Database, postId: number) {
   const post = await findVisiblePost(handle, asked, postId);
-  if (!post || post.deleted_at) return { failure: missing };
-  const { member, failure } = asked.memberOrFailure();
-  if (failure) return { failure };
-  if (!(await asked.canModerate(post.group_id))) return { failure: forbidden() };
-  return { post, memberId: member.id };
+  return asked.permit(post?.deleted_at ? null : post, (found) => asked.canModerate(found.group_id));
 }
 
 /** A thread the actor may moderate, or the refusal. */
 async function moderatedThread(asked: Guardian, handle: Database, threadId: number) {
   const thread = await findVisibleThread(handle, asked.actor, threadId);
-  if (!thread) return { failure: missing };
-  const { member, failure } = asked.memberOrFailure();
-  if (failure) return { failure };
-  if (!(await asked.canModerate(thread.group_id))) return { failure: forbidden() };
-  return { thread, memberId: member.id };
+  return asked.permit(thread, (found) => asked.canModerate(found.group_id));
 }
 
 /** Deletes a post, leaving a placeholder so the thread stays readable. Hosts' deletions are audited. */
 export async function deletePost(handle: Database, guardian: Guardian, postId: number): Promise<CommandResult<{ number: number }>> {
   const asked = guardian.using(handle);
-  const post = await findVisiblePost(handle, asked, postId);
-  if (!post) return missing;
-  const { member, failure } = asked.memberOrFailure();
+  const { found: post, member, failure } = await asked.permit(await findVisiblePost(handle, asked, postId), (found) =>
+    asked.canDeletePost(found.group_id, { authorId: found.author_id, deleted: found.deleted_at !== null }),
+  );
   if (failure) return failure;
-  if (!(await asked.canDeletePost(post.group_id, { authorId: post.author_id, deleted: post.deleted_at !== null }))) return forbidden();
   await inTransaction(handle, async (trx) => {
     const now = new Date();
     await trx.updateTable("posts").set({ deleted_at: now }).where("id", "=", postId).execute();
@@ -58,9 +47,9 @@ export async function deletePost(handle: Database, guardian: Guardian, postId: n
 
 /** Pin, unpin, lock and unlock a thread (hosts), audited. */
 export async function setThreadFlag(handle: Database, guardian: Guardian, threadId: number, flag: "pinned" | "locked", value: boolean): Promise<CommandResult> {
-  const found = await moderatedThread(guardian.using(handle), handle, threadId);
-  if (found.failure) return found.failure;
-  const { thread, memberId } = found;
+  const { found: thread, member, failure } = await moderatedThread(guardian.using(handle), handle, threadId);
+  if (failure) return failure;
+  const memberId = member.id;
   await inTransaction(handle, async (trx) => {
     await trx
       .updateTable("threads")
@@ -81,9 +70,9 @@ const reasonOf = (text: string) => text.trim().slice(0, 500);
 
 /** Hosts hide a post with a reason (hiding the opening post hides the thread); the author and hosts still see it, marked. */
 export async function hidePost(handle: Database, guardian: Guardian, postId: number, reason: string): Promise<CommandResult<{ number: number }>> {
-  const found = await moderatedPost(guardian.using(handle), handle, postId);
-  if (found.failure) return found.failure;
-  const { post, memberId } = found;
+  const { found: post, member, failure } = await moderatedPost(guardian.using(handle), handle, postId);
+  if (failure) return failure;
+  const memberId = member.id;
   if (reasonOf(reason).length === 0) return fieldFailure("reason", "validation.reason.required");
   if (post.hidden_at) return { ok: true, number: post.number };
   await inTransaction(handle, (trx) => applyHide(trx, post, memberId, reasonOf(reason)));
@@ -111,9 +100,9 @@ export async function applyHide(
 }
 
 export async function restorePost(handle: Database, guardian: Guardian, postId: number): Promise<CommandResult<{ number: number }>> {
-  const found = await moderatedPost(guardian.using(handle), handle, postId);
-  if (found.failure) return found.failure;
-  const { post, memberId } = found;
+  const { found: post, member, failure } = await moderatedPost(guardian.using(handle), handle, postId);
+  if (failure) return failure;
+  const memberId = member.id;
   if (!post.hidden_at) return { ok: true, number: post.number };
   await inTransaction(handle, async (trx) => {
     await trx.updateTable("posts").set({ hidden_at: null, hidden_reason: null, hidden_by: null }).where("id", "=", postId).execute();
@@ -152,9 +141,9 @@ export async function listMoveTargets(handle: Database, guardian: Guardian, curr
 /** Moves a thread to another group; the actor must host both. Theme tags of the old group fall away. */
 export async function moveThread(handle: Database, guardian: Guardian, threadId: number, targetSlug: string): Promise<CommandResult<{ groupSlug: string }>> {
   const asked = guardian.using(handle);
-  const found = await moderatedThread(asked, handle, threadId);
-  if (found.failure) return found.failure;
-  const { thread, memberId } = found;
+  const { found: thread, member, failure } = await moderatedThread(asked, handle, threadId);
+  if (failure) return failure;
+  const memberId = member.id;
   // Only a well-formed slug reaches the database (a NUL byte would be a database error).
   const target = slugSchema.safeParse(targetSlug).success
     ? await handle.selectFrom("groups").select(["id", "slug", "name"]).where("slug", "=", targetSlug).where(readableGroups(asked.actor)).executeTakeFirst()

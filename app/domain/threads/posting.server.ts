@@ -355,11 +355,10 @@ export async function editPost(
   newMembers?: NewMemberLimits,
 ): Promise<EditResult> {
   const asked = guardian.using(handle);
-  const post = await findVisiblePost(handle, asked, postId);
-  if (!post) return missing;
-  const { member, failure } = asked.memberOrFailure();
+  const { found: post, member, failure } = await asked.permit(await findVisiblePost(handle, asked, postId), (found) =>
+    asked.canEditPost({ authorId: found.author_id, deleted: found.deleted_at !== null }),
+  );
   if (failure) return failure;
-  if (!asked.canEditPost({ authorId: post.author_id, deleted: post.deleted_at !== null })) return forbidden();
   const { html, mentioned } = await renderPost(handle, input.body);
   // An edit may not add what a new member could not post.
   const refusal = await newMemberRefusal(handle, asked, member.id, post.group_id, { html, mentions: mentioned.length, startingThread: false }, newMembers);

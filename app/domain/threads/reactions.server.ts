@@ -1,7 +1,7 @@
 import type { Database } from "../../../db/index";
 import type { Guardian } from "../../auth/guardian.server";
 import { fanOutReaction } from "../notifications/fanout.server";
-import { forbidden, missing, type CommandResult } from "../result";
+import { forbidden, type CommandResult } from "../result";
 import { inTransaction } from "../transaction.server";
 
 export type ReactionKind = "agree" | "heart" | "insight" | "thanks";
@@ -26,10 +26,8 @@ export async function toggleReaction(
     .where("posts.id", "=", postId)
     .where(asked.readable.posts())
     .executeTakeFirst();
-  if (!post) return missing;
-  const { member, failure } = asked.memberOrFailure();
+  const { found, member, failure } = await asked.permit(post, (visible) => asked.canReact(visible.group_id), forbidden("threads.membersOnly"));
   if (failure) return failure;
-  if (!(await asked.canReact(post.group_id))) return forbidden("threads.membersOnly");
   await inTransaction(handle, async (trx) => {
     const removed = await trx.deleteFrom("post_reactions").where("post_id", "=", postId).where("member_id", "=", member.id).where("kind", "=", kind).executeTakeFirst();
     if (removed.numDeletedRows > 0n) return;
@@ -41,5 +39,5 @@ export async function toggleReaction(
       .executeTakeFirst();
     if (added) await fanOutReaction(trx, { postId, reactorId: member.id });
   });
-  return { ok: true, number: post.number, threadId: post.thread_id, slug: post.thread_slug };
+  return { ok: true, number: found.number, threadId: found.thread_id, slug: found.thread_slug };
 }
