@@ -321,6 +321,13 @@ describe("hosts hide, restore and move", () => {
       expect(text).toContain("Een scherpe opmerking over collega X");
       expect(text).toContain("Reden: Persoonlijk over een collega");
     }
+    // Not reactable while hidden by those who cannot read it: missing, as on the page; its author and the hosts still can.
+    const reactions = () => forum.handle.db.selectFrom("post_reactions").select("member_id").where("post_id", "=", post.id).execute();
+    expect((await carmen.post(url, { intent: "react", postId: String(post.id), kind: "heart" })).status).toBe(404);
+    expect(await reactions()).toEqual([]);
+    expect((await bram.post(url, { intent: "react", postId: String(post.id), kind: "heart" })).status).toBe(302);
+    expect(await reactions()).toHaveLength(1);
+    expect((await bram.post(url, { intent: "react", postId: String(post.id), kind: "heart" })).status).toBe(302);
     // Not quotable while hidden, not on the author's public profile.
     expect(await (await daan.get(`${url}?quote=${post.id}`)).text()).not.toContain("&gt; Een scherpe opmerking");
     expect(visibleText(await (await visitor().get("/u/daan")).text())).not.toContain("Een scherpe opmerking");
