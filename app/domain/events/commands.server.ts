@@ -6,7 +6,7 @@ import type { JobQueue } from "../../lib/jobs.server";
 import { renderMarkdown } from "../../lib/markdown.server";
 import { recordAudit } from "../audit.server";
 import { conflict, fieldFailure, forbidden, missing, type CommandResult, type Failure } from "../result";
-import { startThread } from "../threads/posting.server";
+import { startMeetupDiscussion } from "../threads/posting.server";
 import { commitOrRefuse, inTransaction } from "../transaction.server";
 import { slugifyTitle } from "../threads/schema";
 import { eventEmail, type EventEmailKind } from "./emails";
@@ -153,7 +153,7 @@ export async function createEvent(
     if (!groupId) return { ok: true, eventId: created.id };
     await recordAudit(trx, { groupId, actorId: member.id, action: "event.create", targetLabel: created.title });
     // The conversation about the meetup lives in the circle, linked both ways.
-    const thread = await startThread(trx, asked, groupId, {
+    const thread = await startMeetupDiscussion(trx, asked, groupId, {
       title: input.title,
       body: `[${input.title}](/e/${created.id})\n\n${input.description}`.slice(0, 32000),
       principles: input.principles,
@@ -165,10 +165,13 @@ export async function createEvent(
   });
 }
 
-/** Why the meetup's discussion could not be started, said on the meetup form (its fields are not the thread's). */
+/**
+ * Why the meetup's discussion could not be started, said on the meetup form
+ * (the thread's field errors name fields the meetup form does not have).
+ */
 function discussionRefused(failure: Failure): Failure {
-  if (failure.kind === "rateLimited") return { ...failure, formError: "events.discussionRateLimited" };
-  return { ...failure, fieldErrors: undefined, formError: failure.formError === "error.notFound.title" ? "events.discussionRefused" : (failure.formError ?? "events.discussionRefused") };
+  const formError = failure.kind === "rateLimited" ? "events.discussionRateLimited" : "events.discussionRefused";
+  return { ...failure, kind: failure.kind === "missing" || failure.kind === "signedOut" ? "conflict" : failure.kind, fieldErrors: undefined, formError };
 }
 
 export type UpdateResult = CommandResult<{ eventId: number }> | (Failure & { going: number; overflow: number });

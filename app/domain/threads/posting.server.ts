@@ -12,7 +12,7 @@ import { commitOrRefuse, inTransaction } from "../transaction.server";
 import { findVisibleThread } from "./queries.server";
 import { MAX_TAGS, slugifyTitle } from "./schema";
 
-// security.md: posting is rate-limited per person.
+// Posting is rate-limited per person (README, "Security").
 const POSTS_PER_WINDOW = 20;
 const POST_WINDOW_SECONDS = 10 * 60;
 
@@ -165,10 +165,34 @@ export interface NewThreadInput {
 
 /**
  * Thread + opening post + tags + counters in one transaction. A repeated
- * submit returns the first thread. `handle` may be a caller's transaction
- * (a meetup and its discussion thread commit together).
+ * submit returns the first thread. `handle` may be a caller's transaction.
  */
-export async function startThread(
+export function startThread(
+  handle: Database,
+  guardian: Guardian,
+  groupId: string,
+  input: NewThreadInput,
+  newMembers?: NewMemberLimits,
+): Promise<CommandResult<{ threadId: number; slug: string }>> {
+  return startThreadIf((asked) => asked.canStartThread(groupId), handle, guardian, groupId, input, newMembers);
+}
+
+/**
+ * A meetup's discussion thread, inside the meetup's transaction (`trx`), so
+ * both are made or neither: started by whoever may plan the circle's meetups
+ * (a site admin outside the circle too), under the posting limits of anyone.
+ */
+export function startMeetupDiscussion(
+  trx: Database,
+  guardian: Guardian,
+  groupId: string,
+  input: NewThreadInput,
+): Promise<CommandResult<{ threadId: number; slug: string }>> {
+  return startThreadIf(async (asked) => (await asked.canStartThread(groupId)) || (await asked.canManageEvents(groupId)), trx, guardian, groupId, input);
+}
+
+async function startThreadIf(
+  allowed: (asked: Guardian) => Promise<boolean>,
   handle: Database,
   guardian: Guardian,
   groupId: string,
@@ -184,7 +208,7 @@ export async function startThread(
   if (earlier) return { ok: true, threadId: earlier.thread_id, slug: earlier.slug };
   const contributor = asked.contributorOrFailure();
   if (contributor.failure) return contributor.failure;
-  if (!(await asked.canStartThread(groupId))) return forbidden("threads.membersOnly");
+  if (!(await allowed(asked))) return forbidden("threads.membersOnly");
 
   const known = await handle.selectFrom("principles").select("slug").where("slug", "in", input.principles.length ? input.principles : [""]).execute();
   if (known.length !== new Set(input.principles).size) return fieldFailure("principles", "validation.tags.unknown");
