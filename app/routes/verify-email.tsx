@@ -60,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = await readForm(request);
   if (values.intent === "resend") {
     if (context.actor.kind !== "member") throw redirect("/login?redirectTo=%2Fverify-email");
-    const result = await resendVerification(context.db, context.jobs, context.actor.id, {
+    const result = await resendVerification(context.db, context.jobs, context.guardian, {
       origin: context.origin,
       locale: requestLocale(request, context.actor),
     });

@@ -1,4 +1,5 @@
 import type { Database } from "../../../db/index";
+import type { Guardian } from "../../auth/guardian.server";
 import { hashToken } from "../../auth/lucia-adapter.server";
 import type { Locale } from "../../i18n/index";
 import type { JobQueue } from "../../lib/jobs.server";
@@ -177,9 +178,12 @@ export async function verifyEmail(db: Database, token: string): Promise<CommandR
 export async function resendVerification(
   db: Database,
   jobs: JobQueue,
-  memberId: string,
+  guardian: Guardian,
   links: LinkContext,
 ): Promise<CommandResult> {
+  const { member: signedIn, failure: signedOutFailure } = guardian.memberOrFailure();
+  if (signedOutFailure) return signedOutFailure;
+  const memberId = signedIn.id;
   const member = await db.selectFrom("members").selectAll().where("id", "=", memberId).executeTakeFirstOrThrow();
   if (member.email_verified_at) return conflict({ formError: "verify.alreadyVerified" });
   const limit = await hitRateLimit(db, `verify-resend:${memberId}`, 3, 60 * 60);
@@ -263,10 +267,13 @@ async function checkCurrentPassword(db: Database, memberId: string, password: st
 export async function changePassword(
   db: Database,
   jobs: JobQueue,
-  memberId: string,
+  guardian: Guardian,
   input: { currentPassword: string; newPassword: string },
   { currentSessionToken, links }: { currentSessionToken: string | null; links: LinkContext },
 ): Promise<CommandResult> {
+  const { member: signedIn, failure: signedOutFailure } = guardian.memberOrFailure();
+  if (signedOutFailure) return signedOutFailure;
+  const memberId = signedIn.id;
   const limit = await hitRateLimit(db, `password-check:${memberId}`, 10, 15 * 60);
   if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
   const { member, ok } = await checkCurrentPassword(db, memberId, input.currentPassword);
@@ -286,10 +293,13 @@ export async function changePassword(
 export async function requestEmailChange(
   db: Database,
   jobs: JobQueue,
-  memberId: string,
+  guardian: Guardian,
   input: { currentPassword: string; newEmail: string },
   links: LinkContext,
 ): Promise<CommandResult> {
+  const { member: signedIn, failure: signedOutFailure } = guardian.memberOrFailure();
+  if (signedOutFailure) return signedOutFailure;
+  const memberId = signedIn.id;
   const limit = await hitRateLimit(db, `password-check:${memberId}`, 10, 15 * 60);
   if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
   const { member, ok } = await checkCurrentPassword(db, memberId, input.currentPassword);
@@ -332,9 +342,12 @@ export async function confirmEmailChange(db: Database, token: string): Promise<C
 
 export async function updateProfile(
   db: Database,
-  memberId: string,
+  guardian: Guardian,
   input: { displayName: string; bio: string; locale: Locale; timeZone: string },
 ): Promise<CommandResult> {
+  const { member: signedIn, failure: signedOutFailure } = guardian.memberOrFailure();
+  if (signedOutFailure) return signedOutFailure;
+  const memberId = signedIn.id;
   await db
     .updateTable("members")
     .set({
@@ -351,7 +364,10 @@ export async function updateProfile(
 
 // ——— sessions ———
 
-export async function endMemberSession(db: Database, memberId: string, sessionId: string): Promise<CommandResult> {
+export async function endMemberSession(db: Database, guardian: Guardian, sessionId: string): Promise<CommandResult> {
+  const { member: signedIn, failure: signedOutFailure } = guardian.memberOrFailure();
+  if (signedOutFailure) return signedOutFailure;
+  const memberId = signedIn.id;
   const deleted = await db
     .deleteFrom("sessions")
     .where("member_id", "=", memberId)
@@ -360,7 +376,10 @@ export async function endMemberSession(db: Database, memberId: string, sessionId
   return deleted.numDeletedRows > 0n ? { ok: true } : conflict({ formError: "sessions.notFound" }, 404);
 }
 
-export async function endOtherSessions(db: Database, memberId: string, currentSessionToken: string): Promise<CommandResult> {
+export async function endOtherSessions(db: Database, guardian: Guardian, currentSessionToken: string): Promise<CommandResult> {
+  const { member: signedIn, failure: signedOutFailure } = guardian.memberOrFailure();
+  if (signedOutFailure) return signedOutFailure;
+  const memberId = signedIn.id;
   await db
     .deleteFrom("sessions")
     .where("member_id", "=", memberId)
@@ -373,9 +392,12 @@ export async function endOtherSessions(db: Database, memberId: string, currentSe
 
 export async function deleteAccount(
   db: Database,
-  memberId: string,
+  guardian: Guardian,
   input: { currentPassword: string; posts: "keep" | "remove" },
 ): Promise<CommandResult> {
+  const { member: signedIn, failure: signedOutFailure } = guardian.memberOrFailure();
+  if (signedOutFailure) return signedOutFailure;
+  const memberId = signedIn.id;
   const limit = await hitRateLimit(db, `password-check:${memberId}`, 10, 15 * 60);
   if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
   const { ok } = await checkCurrentPassword(db, memberId, input.currentPassword);
