@@ -163,17 +163,13 @@ export interface NewThreadInput {
   idempotencyKey: string;
 }
 
+type StartedThread = CommandResult<{ threadId: number; slug: string }>;
+
 /**
  * Thread + opening post + tags + counters in one transaction. A repeated
  * submit returns the first thread. `handle` may be a caller's transaction.
  */
-export function startThread(
-  handle: Database,
-  guardian: Guardian,
-  groupId: string,
-  input: NewThreadInput,
-  newMembers?: NewMemberLimits,
-): Promise<CommandResult<{ threadId: number; slug: string }>> {
+export function startThread(handle: Database, guardian: Guardian, groupId: string, input: NewThreadInput, newMembers?: NewMemberLimits): Promise<StartedThread> {
   return startThreadIf((asked) => asked.canStartThread(groupId), handle, guardian, groupId, input, newMembers);
 }
 
@@ -182,12 +178,7 @@ export function startThread(
  * both are made or neither: started by whoever may plan the circle's meetups
  * (a site admin outside the circle too), under the posting limits of anyone.
  */
-export function startMeetupDiscussion(
-  trx: Database,
-  guardian: Guardian,
-  groupId: string,
-  input: NewThreadInput,
-): Promise<CommandResult<{ threadId: number; slug: string }>> {
+export function startMeetupDiscussion(trx: Database, guardian: Guardian, groupId: string, input: NewThreadInput): Promise<StartedThread> {
   return startThreadIf(async (asked) => (await asked.canStartThread(groupId)) || (await asked.canManageEvents(groupId)), trx, guardian, groupId, input);
 }
 
@@ -198,7 +189,7 @@ async function startThreadIf(
   groupId: string,
   input: NewThreadInput,
   newMembers?: NewMemberLimits,
-): Promise<CommandResult<{ threadId: number; slug: string }>> {
+): Promise<StartedThread> {
   const asked = guardian.using(handle);
   // Visibility first: a private circle's answer must not depend on being signed in.
   if (!(await asked.seesGroup(groupId))) return missing;
