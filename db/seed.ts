@@ -1,7 +1,8 @@
 import { hashPassword } from "../app/domain/accounts/passwords.server";
 import { renderMarkdown } from "../app/lib/markdown.server";
 import type { MemberActor } from "../app/auth/policy";
-import { replyToThread, startThread } from "../app/domain/threads/commands.server";
+import { guardianFor } from "../app/auth/guardian.server";
+import { replyToThread, startThread } from "../app/domain/threads/posting.server";
 import { slugifyTitle } from "../app/domain/threads/schema";
 import { createEvent } from "../app/domain/events/commands.server";
 import { DEFAULT_EVENT_ZONE, instantToWallTime, wallTimeToInstant } from "../app/lib/time-zones";
@@ -424,7 +425,7 @@ export async function seedDemoNetwork(db: Database): Promise<SeedResult> {
     const group = await db.selectFrom("groups").select("id").where("slug", "=", thread.group).executeTakeFirst();
     if (!group) continue;
     const existed = await db.selectFrom("posts").select("id").where("idempotency_key", "=", `demo-${thread.key}-0`).executeTakeFirst();
-    const started = await startThread(db, await actorFor(thread.author), group.id, {
+    const started = await startThread(db, guardianFor(db, await actorFor(thread.author)), group.id, {
       title: thread.title,
       body: thread.body,
       principles: thread.principles,
@@ -434,7 +435,7 @@ export async function seedDemoNetwork(db: Database): Promise<SeedResult> {
     if (!started.ok) throw new Error(`Seeding thread ${thread.key} failed: ${started.formError ?? started.status}`);
     if (!existed) result.created.push(`t/${thread.key}`);
     for (const [index, [author, body]] of thread.replies.entries()) {
-      const replied = await replyToThread(db, await actorFor(author), started.threadId, {
+      const replied = await replyToThread(db, guardianFor(db, await actorFor(author)), started.threadId, {
         // Quotes link back to the post they quote: {thread} is this thread's address.
         body: body.replaceAll("{thread}", `/t/${started.threadId}/${started.slug}`),
         idempotencyKey: `demo-${thread.key}-${index + 1}`,
@@ -459,7 +460,7 @@ export async function seedDemoNetwork(db: Database): Promise<SeedResult> {
       if (!parsed.ok) throw new Error(`Demo event ${event.title}: ${day} ${time} does not exist`);
       return parsed.instant;
     };
-    const created = await createEvent(db, await actorFor(event.author), group?.id ?? null, {
+    const created = await createEvent(db, guardianFor(db, await actorFor(event.author)), group?.id ?? null, {
       title: event.title,
       description: event.description,
       timeZone: DEFAULT_EVENT_ZONE,

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../../db/index";
-import { forbidden, signedOut, unverified, type Failure } from "../domain/result";
+import { forbidden, missing, signedOut, unverified, type Failure } from "../domain/result";
 import * as policy from "./policy";
 import type { Actor, GroupForPolicy, GroupRole, GroupStanding, MemberActor } from "./policy";
 import { readableEvents, readableGroups, readablePosts, readableThreads } from "./readable.server";
@@ -57,6 +57,29 @@ export class Guardian {
     return this.member ? null : signedOut;
   }
 
+  /** The signed-in member, or the refusal for a visitor. */
+  memberOrFailure(): { member: MemberActor; failure?: undefined } | { member?: undefined; failure: Failure } {
+    const member = this.member;
+    return member ? { member } : { failure: signedOut };
+  }
+
+  /**
+   * The refusals in the order every command gives them: what the actor cannot
+   * see is missing (before sign-in, so a private thing answers a visitor as a
+   * missing one does), then sign in, then the rule (`refusal` when it says no).
+   */
+  async permit<T>(
+    found: T | null | undefined,
+    allowed: (found: T) => boolean | Promise<boolean>,
+    refusal: Failure = forbidden(),
+  ): Promise<{ found: T; member: MemberActor; failure?: undefined } | { found?: undefined; member?: undefined; failure: Failure }> {
+    if (found === null || found === undefined) return { failure: missing };
+    const member = this.member;
+    if (!member) return { failure: signedOut };
+    if (!(await allowed(found))) return { failure: refusal };
+    return { found, member };
+  }
+
   /** Signed in with a confirmed address, or the refusal that says which is missing. */
   contributorOrFailure(): { member: MemberActor; failure?: undefined } | { member?: undefined; failure: Failure } {
     const member = this.member;
@@ -74,6 +97,12 @@ export class Guardian {
   }
 
   // ——— standing in a circle ———
+
+  /** Whether the circle exists and this actor may see it (`readableGroups`). */
+  async seesGroup(groupId: string): Promise<boolean> {
+    const row = await this.db.selectFrom("groups").select("id").where("id", "=", groupId).where(readableGroups(this.actor)).executeTakeFirst();
+    return row !== undefined;
+  }
 
   /** The actor's standing in a circle, loaded once per request (network-wide things have no circle). */
   standing(groupId: string | null): Promise<GroupStanding> {

@@ -1,4 +1,3 @@
-import { redirect } from "@remix-run/node";
 import type { Database } from "../../db/index";
 import { findVisibleGroup } from "../domain/groups/queries.server";
 import type { Guardian } from "./guardian.server";
@@ -22,14 +21,4 @@ export async function requireVisibleGroup(db: Database, guardian: Guardian, slug
   guardian.remember(group.id, standing);
   const can = await guardian.groupPermissions(group.id, { visibility: group.visibility, listed: group.listed, joinPolicy: group.join_policy });
   return { group, standing, can };
-}
-
-/** Turns a command's 404 into the shared 404 and a 401 into a trip to the sign-in page. */
-export function throwForMissingOrSignedOut(result: { ok: boolean; status?: number; formError?: string }, request: Request): void {
-  if (result.ok) return;
-  if (result.status === 404 && result.formError === "error.notFound.title") notFound();
-  if (result.status === 401) {
-    const url = new URL(request.url);
-    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
-  }
 }

@@ -1,4 +1,4 @@
-import type { FieldErrors } from "../domain/accounts/schema";
+import type { FieldErrors } from "../domain/result";
 import { GROUP_COLOURS } from "../domain/groups/schema";
 import { useTranslate } from "../i18n/react";
 import { Field, TextArea } from "./form-fields";

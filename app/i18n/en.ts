@@ -545,6 +545,8 @@ export const en: Record<MessageKey, string> = {
   "events.onlineHidden": "Also online; you see the link once you say you're going.",
   "events.organisedBy": "Organised by",
   "events.discussion": "Join the conversation about this meetup",
+  "events.discussionRateLimited": "The meetup was not created: you posted a lot in a short time, so its conversation could not start. Please try again in {wait}.",
+  "events.discussionRefused": "The meetup was not created, because its conversation could not start in this circle.",
   "events.rsvp.title": "Who's going?",
   "events.waitlistCount": "{count} on the waitlist",
   "events.yourAnswer": "Your answer:",

@@ -543,6 +543,8 @@ export const nl = {
   "events.onlineHidden": "Ook online; de link zie je als je je aanmeldt.",
   "events.organisedBy": "Georganiseerd door",
   "events.discussion": "Praat mee over deze bijeenkomst",
+  "events.discussionRateLimited": "De bijeenkomst is niet aangemaakt: je hebt kort achter elkaar veel berichten geplaatst, waardoor het gesprek over de bijeenkomst niet kon starten. Probeer het over {wait} opnieuw.",
+  "events.discussionRefused": "De bijeenkomst is niet aangemaakt, omdat het gesprek erover niet kon starten in deze kring.",
   "events.rsvp.title": "Wie komen er?",
   "events.waitlistCount": "{count} op de wachtlijst",
   "events.yourAnswer": "Jouw antwoord:",

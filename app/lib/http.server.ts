@@ -1,6 +1,7 @@
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import type { z } from "zod";
-import type { FieldErrors } from "../domain/accounts/schema";
+import { notFound } from "../auth/guards.server";
+import type { Failure, FieldErrors } from "../domain/result";
 import { fieldErrorsOf } from "../domain/accounts/schema";
 import type { MessageKey } from "../i18n/index";
 
@@ -41,6 +42,25 @@ export function formFailure(
 ) {
   return json<FormFailure>(
     { ok: false, values: typedValues(values), fieldErrors, formError, retryAfterSeconds },
+    { status, headers: retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : undefined },
+  );
+}
+
+/**
+ * The one way a command's refusal becomes a response, by its kind: missing
+ * → the shared 404 (thrown), signed out → the sign-in page and back here
+ * (thrown), anything else → the form again with its messages and what was
+ * typed (`extra` adds what the page needs to place them, e.g. which item).
+ */
+export function respondToFailure(request: Request, values: Record<string, string>, failure: Failure, extra: Record<string, unknown> = {}) {
+  if (failure.kind === "missing") notFound();
+  if (failure.kind === "signedOut") {
+    const url = new URL(request.url);
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  const { status, fieldErrors = {}, formError, retryAfterSeconds } = failure;
+  return json<FormFailure & Record<string, unknown>>(
+    { ...extra, ok: false, values: typedValues(values), fieldErrors, formError, retryAfterSeconds },
     { status, headers: retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : undefined },
   );
 }

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ReportForm } from "../components/report-form";
 import { eventReportSchema, reportEvent } from "../domain/moderation/reports.server";
-import { notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
 import { EventFacts } from "../components/event/event-facts";
 import { EventJsonLd } from "../components/event/event-json-ld";
 import { EventHostTools } from "../components/event/host-tools";
@@ -16,7 +16,7 @@ import { cancelSchema, rsvpSchema } from "../domain/events/schema";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
+import { formFailure, parseForm, readForm, respondToFailure, type FormFailure } from "../lib/http.server";
 import { pageMeta } from "../lib/page-meta";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -50,24 +50,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (values.intent === "report") {
     const { data, failure } = parseForm(eventReportSchema, values);
     if (failure) return failure;
-    const result = await reportEvent(context.db, context.actor, id, data);
-    throwForMissingOrSignedOut(result, request);
-    if (!result.ok) return formFailure(values, result);
+    const result = await reportEvent(context.db, context.guardian, id, data);
+    if (!result.ok) return respondToFailure(request, values, result);
     throw redirect(`/e/${id}?notice=reported`);
   }
   if (values.intent === "cancel") {
     const { data, failure } = parseForm(cancelSchema, values);
     if (failure) return failure;
-    const result = await cancelEvent(context.db, ctx, context.actor, id, data.reason);
-    throwForMissingOrSignedOut(result, request);
-    if (!result.ok) return formFailure(values, result);
+    const result = await cancelEvent(context.db, ctx, context.guardian, id, data.reason);
+    if (!result.ok) return respondToFailure(request, values, result);
     throw redirect(`/e/${id}?notice=cancelled`);
   }
   const { data, failure } = parseForm(rsvpSchema, values);
   if (failure) return failure;
-  const result = await setRsvp(context.db, ctx, context.actor, id, data);
-  throwForMissingOrSignedOut(result, request);
-  if (!result.ok) return formFailure(values, result);
+  const result = await setRsvp(context.db, ctx, context.guardian, id, data);
+  if (!result.ok) return respondToFailure(request, values, result);
   throw redirect(`/e/${id}?notice=${result.answer}#rsvp`);
 }
 

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { forbidden, notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
+import { forbidden, notFound } from "../auth/guards.server";
 import { requireMember } from "../auth/session.server";
 import { EventFields } from "../components/events";
 import { FailureMessage } from "../components/failure-message";
@@ -14,7 +14,7 @@ import { chosenPrinciples } from "../domain/threads/schema";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, readForm, typedValues, type FormFailure } from "../lib/http.server";
+import { type FormFailure, parseForm, readForm, respondToFailure, typedValues } from "../lib/http.server";
 import { instantToWallTime, timeZoneChoices } from "../lib/time-zones";
 
 async function managedEvent(request: Request, context: LoaderFunctionArgs["context"], param: string | undefined) {
@@ -69,8 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = await readForm(request);
   const { data, failure } = parseForm(eventSchema, values, { principles: chosenPrinciples(values) });
   if (failure) return failure;
-  const result = await updateEvent(context.db, eventContext(request, context, requestLocale(request, actor)), actor, event.id, data);
-  throwForMissingOrSignedOut(result, request);
+  const result = await updateEvent(context.db, eventContext(request, context, requestLocale(request, actor)), context.guardian, event.id, data);
   if (!result.ok) {
     if ("going" in result) {
       // Nobody is dropped silently: the host chooses (the form keeps everything typed).
@@ -79,7 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         { status: 409 },
       );
     }
-    return formFailure(values, result);
+    return respondToFailure(request, values, result);
   }
   throw redirect(`/e/${event.id}`);
 }

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { forbidden, requireVisibleGroup, throwForMissingOrSignedOut } from "../auth/guards.server";
+import { forbidden, requireVisibleGroup } from "../auth/guards.server";
 import { requireMember } from "../auth/session.server";
 import { EventFields } from "../components/events";
 import { FailureMessage } from "../components/failure-message";
@@ -11,7 +11,7 @@ import { chosenPrinciples } from "../domain/threads/schema";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
+import { type FormFailure, parseForm, readForm, respondToFailure } from "../lib/http.server";
 import { timeZoneChoices } from "../lib/time-zones";
 
 /** The circle the event is for (?group=slug), or none: a network event, for site admins. */
@@ -47,13 +47,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export { formRouteHeaders as headers } from "../lib/route-headers";
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { actor, group } = await targetGroup(request, context);
+  const { group } = await targetGroup(request, context);
   const values = await readForm(request);
   const { data, failure } = parseForm(eventSchema, values, { principles: chosenPrinciples(values) });
   if (failure) return failure;
-  const result = await createEvent(context.db, actor, group?.id ?? null, data);
-  throwForMissingOrSignedOut(result, request);
-  if (!result.ok) return formFailure(values, result);
+  const result = await createEvent(context.db, context.guardian, group?.id ?? null, data);
+  if (!result.ok) return respondToFailure(request, values, result);
   throw redirect(`/e/${result.eventId}`);
 }
 

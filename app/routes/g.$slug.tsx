@@ -5,7 +5,7 @@ import { FailureMessage } from "../components/failure-message";
 import { FormMessage } from "../components/form-fields";
 import { GroupBadges, ROLE_KEYS } from "../components/group-badge";
 import { UserHtml } from "../components/user-html";
-import { requireVisibleGroup, throwForMissingOrSignedOut } from "../auth/guards.server";
+import { requireVisibleGroup } from "../auth/guards.server";
 import { joinGroup, leaveGroup, requestToJoin, withdrawJoinRequest } from "../domain/groups/commands.server";
 import { loadGroupPage } from "../domain/groups/page.server";
 import { notFound } from "../auth/guards.server";
@@ -17,7 +17,7 @@ import { joinRequestSchema } from "../domain/groups/schema";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
+import { formFailure, type FormFailure, parseForm, readForm, respondToFailure } from "../lib/http.server";
 import { pageMeta } from "../lib/page-meta";
 import { Pagination } from "../components/pagination";
 
@@ -60,31 +60,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   let result;
   switch (values.intent) {
     case "join":
-      result = await joinGroup(context.db, context.actor, group.id);
+      result = await joinGroup(context.db, context.guardian, group.id);
       break;
     case "leave":
-      result = await leaveGroup(context.db, context.actor, group.id);
+      result = await leaveGroup(context.db, context.guardian, group.id);
       break;
     case "withdraw":
-      result = await withdrawJoinRequest(context.db, context.actor, group.id);
+      result = await withdrawJoinRequest(context.db, context.guardian, group.id);
       break;
     case "watch": {
       const parsed = watchSchema.safeParse(values);
       if (!parsed.success) return formFailure(values, { status: 400, formError: "error.badRequest.text" });
-      result = await watchGroup(context.db, context.actor, group.id, parsed.data.level);
+      result = await watchGroup(context.db, context.guardian, group.id, parsed.data.level);
       break;
     }
     case "request": {
       const { data, failure } = parseForm(joinRequestSchema, values);
       if (failure) return failure;
-      result = await requestToJoin(context.db, context.actor, group.id, data.message);
+      result = await requestToJoin(context.db, context.guardian, group.id, data.message);
       break;
     }
     default:
       return formFailure(values, { status: 400, formError: "error.badRequest.text" });
   }
-  throwForMissingOrSignedOut(result, request);
-  if (!result.ok) return formFailure(values, result);
+  if (!result.ok) return respondToFailure(request, values, result);
   // Leaving a private circle makes its page invisible: go to the directory.
   if (values.intent === "leave") throw redirect(group.visibility === "private" ? "/g" : `/g/${group.slug}?notice=left`);
   const notice = { join: "joined", request: "requested", withdraw: "withdrawn", watch: "watch" }[values.intent as "join"] ?? "withdrawn";

@@ -4,7 +4,7 @@ import { Avatar } from "../components/avatar";
 import { FailureMessage } from "../components/failure-message";
 import { Field, FormMessage } from "../components/form-fields";
 import { ROLE_KEYS } from "../components/group-badge";
-import { notFound, requireVisibleGroup, throwForMissingOrSignedOut } from "../auth/guards.server";
+import { notFound, requireVisibleGroup } from "../auth/guards.server";
 import {
   changeRole,
   decideJoinRequest,
@@ -19,7 +19,7 @@ import { groupRoleSchema, inviteSchema, reasonSchema } from "../domain/groups/sc
 import { formatDateTime, translator, type MessageKey } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
+import { formFailure, type FormFailure, parseForm, readForm, respondToFailure } from "../lib/http.server";
 
 const UUID = /^[0-9a-f-]{36}$/;
 
@@ -85,49 +85,48 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   switch (values.intent) {
     case "approve":
     case "decline":
-      result = await decideJoinRequest(context.db, context.jobs, context.actor, group.id, target, values.intent === "approve", links);
+      result = await decideJoinRequest(context.db, context.jobs, context.guardian, group.id, target, values.intent === "approve", links);
       notice = values.intent === "approve" ? "groups.requestApproved" : "groups.requestDeclined";
       break;
     case "invite": {
       const { data, failure } = parseForm(inviteSchema, values);
       if (failure) return failure;
-      result = await inviteByEmail(context.db, context.jobs, context.actor, group.id, data.email, links);
+      result = await inviteByEmail(context.db, context.jobs, context.guardian, group.id, data.email, links);
       notice = "groups.invite.sent";
       break;
     }
     case "revoke":
-      result = await revokeInvitation(context.db, context.actor, group.id, target);
+      result = await revokeInvitation(context.db, context.guardian, group.id, target);
       notice = "groups.invite.revoked";
       break;
     case "remove":
     case "ban": {
       const reason = reasonSchema.safeParse(values.reason ?? "");
       if (!reason.success) return formFailure(values, { status: 400, fieldErrors: { reason: "validation.reason.length" } });
-      result = await removeMember(context.db, context.actor, group.id, target, { ban: values.intent === "ban", reason: reason.data });
+      result = await removeMember(context.db, context.guardian, group.id, target, { ban: values.intent === "ban", reason: reason.data });
       notice = values.intent === "ban" ? "groups.banned.done" : "groups.removed";
       break;
     }
     case "trust":
     case "untrust":
-      result = await setTrusted(context.db, context.actor, group.id, target, values.intent === "trust");
+      result = await setTrusted(context.db, context.guardian, group.id, target, values.intent === "trust");
       notice = "groups.trust.done";
       break;
     case "unban":
-      result = await liftBan(context.db, context.actor, group.id, target);
+      result = await liftBan(context.db, context.guardian, group.id, target);
       notice = "groups.unbanned";
       break;
     case "role": {
       const role = groupRoleSchema.safeParse(values.role);
       if (!role.success) return formFailure(values, { status: 400, formError: "error.badRequest.text" });
-      result = await changeRole(context.db, context.actor, group.id, target, role.data);
+      result = await changeRole(context.db, context.guardian, group.id, target, role.data);
       notice = "groups.roleChanged";
       break;
     }
     default:
       return formFailure(values, { status: 400, formError: "error.badRequest.text" });
   }
-  throwForMissingOrSignedOut(result, request);
-  if (!result.ok) return formFailure(values, result);
+  if (!result.ok) return respondToFailure(request, values, result);
   return { ok: true as const, notice };
 }
 

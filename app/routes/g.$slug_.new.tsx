@@ -4,16 +4,16 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FailureMessage } from "../components/failure-message";
 import { Field } from "../components/form-fields";
 import { PostEditor } from "../components/post-editor";
-import { forbidden, requireVisibleGroup, throwForMissingOrSignedOut } from "../auth/guards.server";
+import { forbidden, requireVisibleGroup } from "../auth/guards.server";
 import { requireMember } from "../auth/session.server";
 import { listPrinciples } from "../domain/principles/queries.server";
-import { newMemberLimitsFrom, previewPost, startThread } from "../domain/threads/commands.server";
+import { newMemberLimitsFrom, previewPost, startThread } from "../domain/threads/posting.server";
 import { chosenPrinciples, chosenThemeTags, newThreadSchema } from "../domain/threads/schema";
 import { listGroupTags } from "../domain/threads/queries.server";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
+import { formFailure, type FormFailure, parseForm, readForm, respondToFailure } from "../lib/http.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = requireMember(context.actor, request);
@@ -44,15 +44,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { group } = await requireVisibleGroup(context.db, context.guardian, params.slug);
   const values = await readForm(request);
   if (values.intent === "preview") {
-    const preview = await previewPost(context.db, actor, context.clientIp, values.body ?? "");
+    const preview = await previewPost(context.db, context.guardian, context.clientIp, values.body ?? "");
     if (!preview.ok) return formFailure(values, preview);
     return { ok: true as const, preview: preview.html, values };
   }
   const { data, failure } = parseForm(newThreadSchema, values, { principles: chosenPrinciples(values), tags: chosenThemeTags(values) });
   if (failure) return failure;
-  const result = await startThread(context.db, actor, group.id, data, newMemberLimitsFrom(context.config));
-  throwForMissingOrSignedOut(result, request);
-  if (!result.ok) return formFailure(values, result);
+  const result = await startThread(context.db, context.guardian, group.id, data, newMemberLimitsFrom(context.config));
+  if (!result.ok) return respondToFailure(request, values, result);
   throw redirect(`/t/${result.threadId}/${result.slug}`);
 }
 

@@ -3,13 +3,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FailureMessage } from "../components/failure-message";
 import { FormMessage } from "../components/form-fields";
 import { GroupSettingsFields } from "../components/group-settings-fields";
-import { forbidden, requireVisibleGroup, throwForMissingOrSignedOut } from "../auth/guards.server";
+import { forbidden, requireVisibleGroup } from "../auth/guards.server";
 import { createInviteLink, revokeInviteLink, updateGroupSettings } from "../domain/groups/commands.server";
 import { groupSettingsSchema } from "../domain/groups/schema";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
+import { type FormFailure, parseForm, readForm, respondToFailure } from "../lib/http.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { group, can } = await requireVisibleGroup(context.db, context.guardian, params.slug);
@@ -42,22 +42,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { group } = await requireVisibleGroup(context.db, context.guardian, params.slug);
   const values = await readForm(request);
   if (values.intent === "create-link") {
-    const result = await createInviteLink(context.db, context.actor, group.id);
-    throwForMissingOrSignedOut(result, request);
-    if (!result.ok) return formFailure(values, result);
+    const result = await createInviteLink(context.db, context.guardian, group.id);
+    if (!result.ok) return respondToFailure(request, values, result);
     return { ok: true as const, notice: "groups.link.created" as const, link: `${context.origin}/join/${result.code}` };
   }
   if (values.intent === "revoke-link") {
-    const result = await revokeInviteLink(context.db, context.actor, group.id);
-    throwForMissingOrSignedOut(result, request);
-    if (!result.ok) return formFailure(values, result);
+    const result = await revokeInviteLink(context.db, context.guardian, group.id);
+    if (!result.ok) return respondToFailure(request, values, result);
     return { ok: true as const, notice: "groups.link.revoked" as const, link: null };
   }
   const { data, failure } = parseForm(groupSettingsSchema, values);
   if (failure) return failure;
-  const result = await updateGroupSettings(context.db, context.actor, group.id, data);
-  throwForMissingOrSignedOut(result, request);
-  if (!result.ok) return formFailure(values, result);
+  const result = await updateGroupSettings(context.db, context.guardian, group.id, data);
+  if (!result.ok) return respondToFailure(request, values, result);
   return { ok: true as const, notice: "settings.saved" as const, link: null };
 }
 

@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FailureMessage } from "../components/failure-message";
 import { Field, FormMessage } from "../components/form-fields";
-import { forbidden, requireVisibleGroup, throwForMissingOrSignedOut } from "../auth/guards.server";
-import { createGroupTag, deleteGroupTag } from "../domain/threads/commands.server";
+import { forbidden, requireVisibleGroup } from "../auth/guards.server";
+import { createGroupTag, deleteGroupTag } from "../domain/groups/tags.server";
 import { listGroupTags } from "../domain/threads/queries.server";
 import { groupTagSchema } from "../domain/threads/schema";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
+import { formFailure, type FormFailure, parseForm, readForm, respondToFailure } from "../lib/http.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { group, can } = await requireVisibleGroup(context.db, context.guardian, params.slug);
@@ -36,16 +36,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = await readForm(request);
   if (values.intent === "remove") {
     if (!/^[1-9][0-9]{0,15}$/.test(values.tagId ?? "")) return formFailure(values, { status: 400, formError: "error.badRequest.text" });
-    const result = await deleteGroupTag(context.db, context.actor, group.id, Number(values.tagId));
-    throwForMissingOrSignedOut(result, request);
-    if (!result.ok) return formFailure(values, result);
+    const result = await deleteGroupTag(context.db, context.guardian, group.id, Number(values.tagId));
+    if (!result.ok) return respondToFailure(request, values, result);
     return { ok: true as const, notice: "groups.tags.removed" as const };
   }
   const { data, failure } = parseForm(groupTagSchema, values);
   if (failure) return failure;
-  const result = await createGroupTag(context.db, context.actor, group.id, data.label);
-  throwForMissingOrSignedOut(result, request);
-  if (!result.ok) return formFailure(values, result);
+  const result = await createGroupTag(context.db, context.guardian, group.id, data.label);
+  if (!result.ok) return respondToFailure(request, values, result);
   return { ok: true as const, notice: "groups.tags.added" as const };
 }
 

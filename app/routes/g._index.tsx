@@ -2,7 +2,6 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FailureMessage } from "../components/failure-message";
 import { GroupBadges, ROLE_KEYS } from "../components/group-badge";
-import { throwForMissingOrSignedOut } from "../auth/guards.server";
 import { joinGroup, requestToJoin, withdrawJoinRequest } from "../domain/groups/commands.server";
 import { groupSlugOf } from "../domain/groups/lookup.server";
 import { listGroupDirectory } from "../domain/groups/queries.server";
@@ -10,7 +9,7 @@ import { joinRequestSchema } from "../domain/groups/schema";
 import { formatDateTime, translator } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
+import { formFailure, type FormFailure, parseForm, readForm, respondToFailure } from "../lib/http.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
@@ -36,21 +35,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (values.intent === "request") {
     const { data, failure } = parseForm(joinRequestSchema, values);
     if (failure) return failure;
-    const result = await requestToJoin(context.db, context.actor, groupId, data.message);
-    throwForMissingOrSignedOut(result, request);
-    if (!result.ok) return formFailure(values, result);
+    const result = await requestToJoin(context.db, context.guardian, groupId, data.message);
+    if (!result.ok) return respondToFailure(request, values, result);
     return { ok: true as const, notice: "groups.requestSent" as const };
   }
   if (values.intent === "withdraw") {
-    const result = await withdrawJoinRequest(context.db, context.actor, groupId);
-    throwForMissingOrSignedOut(result, request);
-    if (!result.ok) return formFailure(values, result);
+    const result = await withdrawJoinRequest(context.db, context.guardian, groupId);
+    if (!result.ok) return respondToFailure(request, values, result);
     return { ok: true as const, notice: "groups.requestWithdrawnByYou" as const };
   }
   if (values.intent === "join") {
-    const result = await joinGroup(context.db, context.actor, groupId);
-    throwForMissingOrSignedOut(result, request);
-    if (!result.ok) return formFailure(values, result);
+    const result = await joinGroup(context.db, context.guardian, groupId);
+    if (!result.ok) return respondToFailure(request, values, result);
     throw redirect(`/g/${await groupSlugOf(context.db, groupId)}?notice=joined`);
   }
   return formFailure(values, { status: 400, formError: "error.badRequest.text" });

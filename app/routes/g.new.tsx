@@ -3,14 +3,14 @@ import { Form, useActionData } from "@remix-run/react";
 import { FailureMessage } from "../components/failure-message";
 import { Field } from "../components/form-fields";
 import { GroupSettingsFields } from "../components/group-settings-fields";
-import { forbidden, throwForMissingOrSignedOut } from "../auth/guards.server";
+import { forbidden } from "../auth/guards.server";
 import { requireMember } from "../auth/session.server";
 import { createGroup } from "../domain/groups/commands.server";
 import { createGroupSchema } from "../domain/groups/schema";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
+import { type FormFailure, parseForm, readForm, respondToFailure } from "../lib/http.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireMember(context.actor, request);
@@ -30,9 +30,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = await readForm(request);
   const { data, failure } = parseForm(createGroupSchema, values);
   if (failure) return failure;
-  const result = await createGroup(context.db, context.actor, data);
-  throwForMissingOrSignedOut(result, request);
-  if (!result.ok) return formFailure(values, result);
+  const result = await createGroup(context.db, context.guardian, data);
+  if (!result.ok) return respondToFailure(request, values, result);
   throw redirect(`/g/${result.slug}`);
 }
 

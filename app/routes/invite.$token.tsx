@@ -1,11 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { InvitationPage } from "../components/invitation-page";
-import { throwForMissingOrSignedOut } from "../auth/guards.server";
 import { acceptInvitation, findOpenInvitation } from "../domain/groups/commands.server";
 import { invitationPage } from "../domain/groups/invitation-page.server";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, readForm, type FormFailure } from "../lib/http.server";
+import { type FormFailure, readForm, respondToFailure } from "../lib/http.server";
 
 /**
  * An emailed invitation: only for the account with the address it went to
@@ -14,7 +13,7 @@ import { formFailure, readForm, type FormFailure } from "../lib/http.server";
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const token = params.token ?? "";
-  const invitation = token.length <= 100 ? await findOpenInvitation(context.db, context.actor, token) : undefined;
+  const invitation = token.length <= 100 ? await findOpenInvitation(context.db, context.guardian, token) : undefined;
   return invitationPage(context.guardian, {
     locale: requestLocale(request, context.actor),
     here: new URL(request.url).pathname,
@@ -28,9 +27,8 @@ export { formRouteHeaders as headers } from "../lib/route-headers";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = await readForm(request);
-  const result = await acceptInvitation(context.db, context.actor, params.token ?? "");
-  throwForMissingOrSignedOut(result, request);
-  if (!result.ok) return formFailure(values, result);
+  const result = await acceptInvitation(context.db, context.guardian, params.token ?? "");
+  if (!result.ok) return respondToFailure(request, values, result);
   throw redirect(`/g/${result.slug}?notice=joined`);
 }
 

@@ -1,11 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { InvitationPage } from "../components/invitation-page";
-import { throwForMissingOrSignedOut } from "../auth/guards.server";
 import { findGroupByInviteCode, joinByInviteLink } from "../domain/groups/commands.server";
 import { invitationPage } from "../domain/groups/invitation-page.server";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, readForm, type FormFailure } from "../lib/http.server";
+import { type FormFailure, readForm, respondToFailure } from "../lib/http.server";
 
 /** A group's shareable invite link. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -22,9 +21,8 @@ export { formRouteHeaders as headers } from "../lib/route-headers";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = await readForm(request);
-  const result = await joinByInviteLink(context.db, context.actor, params.code ?? "");
-  throwForMissingOrSignedOut(result, request);
-  if (!result.ok) return formFailure(values, result);
+  const result = await joinByInviteLink(context.db, context.guardian, params.code ?? "");
+  if (!result.ok) return respondToFailure(request, values, result);
   throw redirect(`/g/${result.slug}?notice=joined`);
 }
 

@@ -2,7 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireMember } from "../auth/session.server";
 import { notFound } from "../auth/guards.server";
-import { listNotifications, markAllRead, markRead, NOTIFICATIONS_PER_PAGE } from "../domain/notifications/queries.server";
+import { markAllRead, markRead } from "../domain/notifications/commands.server";
+import { listNotifications, NOTIFICATIONS_PER_PAGE } from "../domain/notifications/queries.server";
 import { formatDateTime, translator } from "../i18n/index";
 import { notificationText } from "../domain/notifications/texts";
 import { useLocale, useTranslate } from "../i18n/react";

@@ -1,9 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { throwForMissingOrSignedOut } from "../auth/guards.server";
 import { FormMessage } from "../components/form-fields";
 import { watchLevels, watchPrinciple } from "../domain/notifications/commands.server";
-import { formFailure, readForm } from "../lib/http.server";
+import { formFailure, readForm, respondToFailure } from "../lib/http.server";
 import { pageMeta } from "../lib/page-meta";
 import { findPrincipleBySlug, listPrinciples } from "../domain/principles/queries.server";
 import { slugSchema } from "../domain/principles/schema";
@@ -51,8 +50,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!slug.success) throw new Response("Not Found", { status: 404 });
   const values = await readForm(request);
   if (values.intent !== "watch" && values.intent !== "unwatch") return formFailure(values, { status: 400, formError: "error.badRequest.text" });
-  const result = await watchPrinciple(context.db, context.actor, slug.data, values.intent === "watch");
-  throwForMissingOrSignedOut(result, request);
+  const result = await watchPrinciple(context.db, context.guardian, slug.data, values.intent === "watch");
+  if (!result.ok) return respondToFailure(request, values, result);
   throw redirect(`/p/${slug.data}?watch=saved`);
 }
 

@@ -2,14 +2,14 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FailureMessage } from "../components/failure-message";
 import { UserHtml } from "../components/user-html";
-import { forbidden, notFound, throwForMissingOrSignedOut } from "../auth/guards.server";
+import { forbidden, notFound } from "../auth/guards.server";
 import { requireMember } from "../auth/session.server";
-import { editPost, findEditablePost, newMemberLimitsFrom, previewPost } from "../domain/threads/commands.server";
+import { editPost, findEditablePost, newMemberLimitsFrom, previewPost } from "../domain/threads/posting.server";
 import { postBodySchema, postPath } from "../domain/threads/schema";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, readForm, typedValues, type FormFailure } from "../lib/http.server";
+import { formFailure, type FormFailure, parseForm, readForm, respondToFailure, typedValues } from "../lib/http.server";
 import { renderMarkdown } from "../lib/markdown.server";
 import { z } from "zod";
 
@@ -22,7 +22,7 @@ function postIdFrom(param: string | undefined): number {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = requireMember(context.actor, request);
-  const found = await findEditablePost(context.db, actor, postIdFrom(params.id));
+  const found = await findEditablePost(context.db, context.guardian, postIdFrom(params.id));
   if (!found.found) notFound();
   if (!found.allowed) forbidden();
   return {
@@ -43,18 +43,17 @@ type Result =
   | { ok: true; preview: string; values: Record<string, string> };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const actor = requireMember(context.actor, request);
+  requireMember(context.actor, request);
   const postId = postIdFrom(params.id);
   const values = await readForm(request);
   if (values.intent === "preview") {
-    const preview = await previewPost(context.db, actor, context.clientIp, values.body ?? "");
+    const preview = await previewPost(context.db, context.guardian, context.clientIp, values.body ?? "");
     if (!preview.ok) return formFailure(values, preview);
     return { ok: true as const, preview: preview.html, values };
   }
   const { data, failure } = parseForm(editSchema, values);
   if (failure) return failure;
-  const result = await editPost(context.db, actor, postId, data, newMemberLimitsFrom(context.config));
-  throwForMissingOrSignedOut(result, request);
+  const result = await editPost(context.db, context.guardian, postId, data, newMemberLimitsFrom(context.config));
   if (!result.ok) {
     if ("currentBody" in result) {
       // Someone changed the post meanwhile: show theirs, keep ours, and take their version as the new base.
@@ -71,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         { status: 409 },
       );
     }
-    return formFailure(values, result);
+    return respondToFailure(request, values, result);
   }
   throw redirect(postPath(result.threadId, result.slug, result.number));
 }

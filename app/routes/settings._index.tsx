@@ -25,11 +25,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export { formRouteHeaders as headers } from "../lib/route-headers";
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const member = requireMember(context.actor, request);
+  requireMember(context.actor, request);
   const values = await readForm(request);
   const { data, failure } = parseForm(profileSchema, values);
   if (failure) return failure;
-  await updateProfile(context.db, member.id, data);
+  await updateProfile(context.db, context.guardian, data);
   // The profile's language becomes this browser's language too.
   return json(
     { ok: true as const },

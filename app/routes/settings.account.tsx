@@ -25,20 +25,20 @@ type Result = (FormFailure & { intent?: string }) | { ok: true; intent: "email" 
 export { formRouteHeaders as headers } from "../lib/route-headers";
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const member = requireMember(context.actor, request);
+  requireMember(context.actor, request);
   const values = await readForm(request);
   const links = { origin: context.origin, locale: requestLocale(request, context.actor) };
   if (values.intent === "email") {
     const { data, failure } = parseForm(changeEmailSchema, values);
     if (failure) return failure;
-    const result = await requestEmailChange(context.db, context.jobs, member.id, data, links);
+    const result = await requestEmailChange(context.db, context.jobs, context.guardian, data, links);
     if (!result.ok) return formFailure(values, result);
     return { ok: true as const, intent: "email" as const };
   }
   if (values.intent === "password") {
     const { data, failure } = parseForm(changePasswordSchema, values);
     if (failure) return failure;
-    const result = await changePassword(context.db, context.jobs, member.id, data, {
+    const result = await changePassword(context.db, context.jobs, context.guardian, data, {
       currentSessionToken: context.sessionToken,
       links,
     });

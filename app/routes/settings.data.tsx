@@ -16,11 +16,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export { formRouteHeaders as headers } from "../lib/route-headers";
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const member = requireMember(context.actor, request);
+  requireMember(context.actor, request);
   const values = await readForm(request);
   const { data, failure } = parseForm(deleteAccountSchema, values);
   if (failure) return failure;
-  const result = await deleteAccount(context.db, member.id, data);
+  const result = await deleteAccount(context.db, context.guardian, data);
   if (!result.ok) return formFailure(values, result);
   const cookie = await endSession(context.db, null, context.secure);
   throw redirect("/login?notice=account-deleted", { headers: { "Set-Cookie": cookie } });

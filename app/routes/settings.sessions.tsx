@@ -19,14 +19,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export { formRouteHeaders as headers } from "../lib/route-headers";
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const member = requireMember(context.actor, request);
+  requireMember(context.actor, request);
   const values = await readForm(request);
   if (values.intent === "end-others" && context.sessionToken) {
-    await endOtherSessions(context.db, member.id, context.sessionToken);
+    await endOtherSessions(context.db, context.guardian, context.sessionToken);
     return { ok: true as const };
   }
   if (values.intent === "end" && values.sessionId && /^[0-9a-f]{64}$/.test(values.sessionId)) {
-    const result = await endMemberSession(context.db, member.id, values.sessionId);
+    const result = await endMemberSession(context.db, context.guardian, values.sessionId);
     if (!result.ok) return formFailure(values, result);
     return { ok: true as const };
   }

@@ -2,9 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FailureMessage } from "../components/failure-message";
 import { FormMessage } from "../components/form-fields";
-import { throwForMissingOrSignedOut } from "../auth/guards.server";
 import { liftSuspension, suspendMember, suspensionSchema } from "../domain/moderation/suspensions.server";
-import { formFailure, parseForm, readForm, type FormFailure } from "../lib/http.server";
+import { formFailure, parseForm, readForm, respondToFailure, type FormFailure } from "../lib/http.server";
 import { excerpt, pageMeta } from "../lib/page-meta";
 import { Avatar } from "../components/avatar";
 import { UserHtml } from "../components/user-html";
@@ -32,16 +31,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!profile) throw new Response("Not Found", { status: 404 });
   const values = await readForm(request);
   if (values.intent === "lift") {
-    const result = await liftSuspension(context.db, context.actor, profile.id);
-    throwForMissingOrSignedOut(result, request);
-    if (!result.ok) return formFailure(values, result);
+    const result = await liftSuspension(context.db, context.guardian, profile.id);
+    if (!result.ok) return respondToFailure(request, values, result);
     throw redirect(`/u/${profile.username}?notice=lifted`);
   }
   const { data, failure } = parseForm(suspensionSchema, { ...values, memberId: profile.id });
   if (failure) return failure;
-  const result = await suspendMember(context.db, context.actor, data);
-  throwForMissingOrSignedOut(result, request);
-  if (!result.ok) return formFailure(values, result);
+  const result = await suspendMember(context.db, context.guardian, data);
+  if (!result.ok) return respondToFailure(request, values, result);
   throw redirect(`/u/${profile.username}?notice=suspended`);
 }
 

@@ -57,9 +57,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = await readForm(request);
   if (values.intent === "resend") {
-    const member = context.guardian.member;
-    if (!member) throw redirect("/login?redirectTo=%2Fverify-email");
-    const result = await resendVerification(context.db, context.jobs, member.id, {
+    if (!context.guardian.member) throw redirect("/login?redirectTo=%2Fverify-email");
+    const result = await resendVerification(context.db, context.jobs, context.guardian, {
       origin: context.origin,
       locale: requestLocale(request, context.actor),
     });

@@ -134,6 +134,38 @@ describe("planning a meetup", () => {
   });
 });
 
+describe("a meetup and its discussion", () => {
+  it("are created together or not at all: a host at the posting limit gets the reason on the form, and neither is made", async () => {
+    const host = await as("bram");
+    const bram = await forum.handle.db.selectFrom("members").select("id").where("username", "=", "bram").executeTakeFirstOrThrow();
+    // Bram has just posted as much as the posting limit allows (20 in ten minutes).
+    await forum.handle.db
+      .insertInto("rate_limits")
+      .values({ key: `post:${bram.id}`, window_started_at: new Date(), hits: 20 })
+      .onConflict((oc) => oc.column("key").doUpdateSet({ window_started_at: new Date(), hits: 20 }))
+      .execute();
+    const title = "Bijeenkomst die niet doorgaat";
+    try {
+      const response = await host.post("/e/new?group=goed-werk-in-de-praktijk", eventForm({ title, description: "Over het **gesprek**." }));
+      expect(response.status).toBe(429);
+      expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+      const html = await response.text();
+      expect(visibleText(html)).toContain("De bijeenkomst is niet aangemaakt");
+      expect(html).toContain("Over het **gesprek**.");
+      expect(await forum.handle.db.selectFrom("events").select("id").where("title", "=", title).execute()).toEqual([]);
+      expect(await forum.handle.db.selectFrom("threads").select("id").where("title", "=", title).execute()).toEqual([]);
+      const audited = await forum.handle.db.selectFrom("audit_log").select("id").where("action", "=", "event.create").where("target_label", "=", title).execute();
+      expect(audited).toEqual([]);
+    } finally {
+      await forum.handle.db.deleteFrom("rate_limits").where("key", "=", `post:${bram.id}`).execute();
+    }
+    // With the limit passed, the same form makes both, linked.
+    const { id } = await createEvent("bram", { title });
+    const linked = await forum.handle.db.selectFrom("events").innerJoin("threads", "threads.id", "events.thread_id").select("threads.title").where("events.id", "=", id).executeTakeFirstOrThrow();
+    expect(linked.title).toBe(title);
+  });
+});
+
 describe("answering", () => {
   it("never overbooks the last places under parallel answers, and queues the rest in order", async () => {
     const { id } = await createEvent("bram", { title: "Drie plekken", capacity: "3" });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoNetwork } from "../../db/seed";
 import type { MemberActor } from "../../app/auth/policy";
-import { replyToThread, startThread, toggleReaction } from "../../app/domain/threads/commands.server";
+import { guardianFor } from "../../app/auth/guardian.server";
+import { replyToThread, startThread } from "../../app/domain/threads/posting.server";
+import { toggleReaction } from "../../app/domain/threads/reactions.server";
 import { POSTS_PER_PAGE } from "../../app/domain/threads/schema";
 import { createClient } from "../helpers/client";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
@@ -71,7 +73,7 @@ async function addReplies(threadId: number, count: number) {
   const authors = [await actor("bram"), await actor("daan")];
   for (let i = 0; i < count; i++) {
     if (i % 10 === 0) await weeksPass();
-    const replied = await replyToThread(handle.db, authors[i % 2]!, threadId, {
+    const replied = await replyToThread(handle.db, guardianFor(handle.db, authors[i % 2]!), threadId, {
       body: `Reactie ${i} op het gesprek over goed werk.`,
       idempotencyKey: `grow-reply-${threadId}-${Date.now()}-${i}`,
     });
@@ -98,7 +100,7 @@ describe("queries per page", () => {
     const tags = await handle.db.selectFrom("group_tags").select("slug").where("group_id", "=", group.id).execute();
     for (let i = 0; i < 40; i++) {
       if (i % 10 === 0) await weeksPass();
-      const started = await startThread(handle.db, i % 2 ? bram : daan, group.id, {
+      const started = await startThread(handle.db, guardianFor(handle.db, i % 2 ? bram : daan), group.id, {
         title: `Groeiend gesprek nummer ${i}`,
         body: `Een verhaal over goed werk, deel ${i}, voor @carmen.`,
         principles: ["goed-werk", "verbindingen"],
@@ -110,8 +112,8 @@ describe("queries per page", () => {
     await addReplies(thread.id, 80);
     const newest = await handle.db.selectFrom("posts").select("id").where("thread_id", "=", thread.id).orderBy("number", "desc").limit(30).execute();
     for (const post of newest) {
-      expect((await toggleReaction(handle.db, carmen, post.id, "heart")).ok).toBe(true);
-      expect((await toggleReaction(handle.db, bram, post.id, "thanks")).ok).toBe(true);
+      expect((await toggleReaction(handle.db, guardianFor(handle.db, carmen), post.id, "heart")).ok).toBe(true);
+      expect((await toggleReaction(handle.db, guardianFor(handle.db, bram), post.id, "thanks")).ok).toBe(true);
     }
 
     const after = await pagesToMeasure(thread.id);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isMember } from "../../app/auth/policy";
-import { replyToThread } from "../../app/domain/threads/commands.server";
+import { guardianFor } from "../../app/auth/guardian.server";
+import { replyToThread } from "../../app/domain/threads/posting.server";
 import { visibleText } from "../helpers/client";
 import { withSeededForum } from "../helpers/forum";
 import { createMember, FIXTURE_PASSWORD } from "../helpers/fixtures";
@@ -173,7 +174,7 @@ describe("replies", () => {
       timeZone: "Europe/Amsterdam",
     }));
     const results = await Promise.all(
-      actors.flatMap((actor) => [1, 2].map((i) => replyToThread(forum.handle.db, actor, thread.id, { body: `Tegelijk ${i}`, idempotencyKey: key() }))),
+      actors.flatMap((actor) => [1, 2].map((i) => replyToThread(forum.handle.db, guardianFor(forum.handle.db, actor), thread.id, { body: `Tegelijk ${i}`, idempotencyKey: key() }))),
     );
     expect(results.every((r) => r.ok)).toBe(true);
     expect(actors.every(isMember)).toBe(true);
@@ -320,6 +321,13 @@ describe("hosts hide, restore and move", () => {
       expect(text).toContain("Een scherpe opmerking over collega X");
       expect(text).toContain("Reden: Persoonlijk over een collega");
     }
+    // Not reactable while hidden by those who cannot read it: missing, as on the page; its author and the hosts still can.
+    const reactions = () => forum.handle.db.selectFrom("post_reactions").select("member_id").where("post_id", "=", post.id).execute();
+    expect((await carmen.post(url, { intent: "react", postId: String(post.id), kind: "heart" })).status).toBe(404);
+    expect(await reactions()).toEqual([]);
+    expect((await bram.post(url, { intent: "react", postId: String(post.id), kind: "heart" })).status).toBe(302);
+    expect(await reactions()).toHaveLength(1);
+    expect((await bram.post(url, { intent: "react", postId: String(post.id), kind: "heart" })).status).toBe(302);
     // Not quotable while hidden, not on the author's public profile.
     expect(await (await daan.get(`${url}?quote=${post.id}`)).text()).not.toContain("&gt; Een scherpe opmerking");
     expect(visibleText(await (await visitor().get("/u/daan")).text())).not.toContain("Een scherpe opmerking");

@@ -1,24 +1,17 @@
 import type { Database } from "../../../db/index";
+import type { Guardian } from "../../auth/guardian.server";
 import { hashToken } from "../../auth/lucia-adapter.server";
-import type { Locale, MessageKey } from "../../i18n/index";
+import type { Locale } from "../../i18n/index";
 import type { JobQueue } from "../../lib/jobs.server";
 import { renderMarkdown } from "../../lib/markdown.server";
 import { clearRateLimit, hitRateLimit } from "../../lib/rate-limit.server";
 import { addressInUseEmail, changeEmailEmail, passwordChangedEmail, passwordResetEmail, resetWithoutAccountEmail, signUpAttemptEmail, verificationEmail } from "./emails";
 import { hashPassword, verifyPassword } from "./passwords.server";
-import { normaliseUsername, type FieldErrors } from "./schema";
+import { conflict, forbidden, invalid, rateLimited, type CommandResult, type Failure } from "../result";
+import { normaliseUsername } from "./schema";
 import { consumeAccountToken, issueAccountToken, issueResetTokenForAddress } from "./tokens.server";
 
-export type CommandResult<T = object> =
-  | ({ ok: true } & T)
-  | { ok: false; status: 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429; fieldErrors?: FieldErrors; formError?: MessageKey; retryAfterSeconds?: number };
-
-const tooMany = (retryAfterSeconds: number): CommandResult<never> => ({
-  ok: false,
-  status: 429,
-  formError: "rateLimit.tooMany",
-  retryAfterSeconds,
-});
+const tooMany = (retryAfterSeconds: number) => rateLimited("rateLimit.tooMany", retryAfterSeconds);
 
 function isUniqueViolation(error: unknown): error is { code: string; constraint?: string; message: string } {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23505";
@@ -59,7 +52,7 @@ export async function signUp(
 
   const username = normaliseUsername(input.username);
   if (await db.selectFrom("members").select("id").where("username", "=", username).executeTakeFirst()) {
-    return { ok: false, status: 409, fieldErrors: { username: "validation.username.taken" } };
+    return conflict({ fieldErrors: { username: "validation.username.taken" } });
   }
   // Hashed on both paths, so a known address answers no faster than a new one.
   const passwordHash = await hashPassword(input.password);
@@ -93,7 +86,7 @@ export async function signUp(
     if (isUniqueViolation(error)) {
       const onEmail = /email/.test(error.constraint ?? error.message);
       const raced = onEmail ? await findMemberByEmail(db, input.email) : undefined;
-      if (!raced) return { ok: false, status: 409, fieldErrors: { username: "validation.username.taken" } };
+      if (!raced) return conflict({ fieldErrors: { username: "validation.username.taken" } });
       await noticeSignUpAttempt(db, jobs, raced, links);
       return { ok: true };
     }
@@ -135,7 +128,7 @@ export async function signIn(
   db: Database,
   input: { identifier: string; password: string },
   { clientIp }: { clientIp: string },
-): Promise<CommandResult<{ memberId: string }> | { ok: false; status: 403; formError: "login.suspended"; until: Date; reason: string | null }> {
+): Promise<CommandResult<{ memberId: string }> | (Failure & { until: Date; reason: string | null })> {
   const ipLimit = await hitRateLimit(db, `login:ip:${clientIp}`, LOGIN_ATTEMPTS_PER_IP, LOGIN_WINDOW);
   if (!ipLimit.allowed) return tooMany(ipLimit.retryAfterSeconds);
 
@@ -157,11 +150,11 @@ export async function signIn(
 
   if (!member || !passwordOk) {
     // The same answer whether the account exists or not.
-    return { ok: false, status: 401, formError: "login.invalid" };
+    return invalid({ formError: "login.invalid" }, 401);
   }
   await clearRateLimit(db, accountKey);
   if (member.suspended_until && member.suspended_until > new Date()) {
-    return { ok: false, status: 403, formError: "login.suspended", until: member.suspended_until, reason: member.suspension_reason };
+    return { ...forbidden("login.suspended"), until: member.suspended_until, reason: member.suspension_reason };
   }
   return { ok: true, memberId: member.id };
 }
@@ -171,7 +164,7 @@ export async function signIn(
 export async function verifyEmail(db: Database, token: string): Promise<CommandResult> {
   return db.transaction().execute(async (trx) => {
     const used = await consumeAccountToken(trx, token, "verify-email");
-    if (!used) return { ok: false, status: 400, formError: "verify.invalidLink" } as const;
+    if (!used) return invalid({ formError: "verify.invalidLink" });
     await trx
       .updateTable("members")
       .set({ email_verified_at: new Date() })
@@ -185,11 +178,14 @@ export async function verifyEmail(db: Database, token: string): Promise<CommandR
 export async function resendVerification(
   db: Database,
   jobs: JobQueue,
-  memberId: string,
+  guardian: Guardian,
   links: LinkContext,
 ): Promise<CommandResult> {
+  const { member: signedIn, failure: signedOutFailure } = guardian.memberOrFailure();
+  if (signedOutFailure) return signedOutFailure;
+  const memberId = signedIn.id;
   const member = await db.selectFrom("members").selectAll().where("id", "=", memberId).executeTakeFirstOrThrow();
-  if (member.email_verified_at) return { ok: false, status: 409, formError: "verify.alreadyVerified" };
+  if (member.email_verified_at) return conflict({ formError: "verify.alreadyVerified" });
   const limit = await hitRateLimit(db, `verify-resend:${memberId}`, 3, 60 * 60);
   if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
   await db.transaction().execute(async (trx) => {
@@ -243,7 +239,7 @@ export async function resetPassword(
   const passwordHash = await hashPassword(newPassword);
   return db.transaction().execute(async (trx) => {
     const used = await consumeAccountToken(trx, token, "reset-password");
-    if (!used) return { ok: false, status: 400, formError: "reset.invalidLink" } as const;
+    if (!used) return invalid({ formError: "reset.invalidLink" });
     const member = await trx
       .updateTable("members")
       .set({ password_hash: passwordHash })
@@ -271,14 +267,17 @@ async function checkCurrentPassword(db: Database, memberId: string, password: st
 export async function changePassword(
   db: Database,
   jobs: JobQueue,
-  memberId: string,
+  guardian: Guardian,
   input: { currentPassword: string; newPassword: string },
   { currentSessionToken, links }: { currentSessionToken: string | null; links: LinkContext },
 ): Promise<CommandResult> {
+  const { member: signedIn, failure: signedOutFailure } = guardian.memberOrFailure();
+  if (signedOutFailure) return signedOutFailure;
+  const memberId = signedIn.id;
   const limit = await hitRateLimit(db, `password-check:${memberId}`, 10, 15 * 60);
   if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
   const { member, ok } = await checkCurrentPassword(db, memberId, input.currentPassword);
-  if (!ok) return { ok: false, status: 400, fieldErrors: { currentPassword: "validation.currentPassword.wrong" } };
+  if (!ok) return invalid({ fieldErrors: { currentPassword: "validation.currentPassword.wrong" } });
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("members").set({ password_hash: passwordHash }).where("id", "=", memberId).execute();
@@ -294,16 +293,19 @@ export async function changePassword(
 export async function requestEmailChange(
   db: Database,
   jobs: JobQueue,
-  memberId: string,
+  guardian: Guardian,
   input: { currentPassword: string; newEmail: string },
   links: LinkContext,
 ): Promise<CommandResult> {
+  const { member: signedIn, failure: signedOutFailure } = guardian.memberOrFailure();
+  if (signedOutFailure) return signedOutFailure;
+  const memberId = signedIn.id;
   const limit = await hitRateLimit(db, `password-check:${memberId}`, 10, 15 * 60);
   if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
   const { member, ok } = await checkCurrentPassword(db, memberId, input.currentPassword);
-  if (!ok) return { ok: false, status: 400, fieldErrors: { currentPassword: "validation.currentPassword.wrong" } };
+  if (!ok) return invalid({ fieldErrors: { currentPassword: "validation.currentPassword.wrong" } });
   if (member.email.toLowerCase() === input.newEmail.toLowerCase()) {
-    return { ok: false, status: 400, fieldErrors: { newEmail: "validation.email.same" } };
+    return invalid({ fieldErrors: { newEmail: "validation.email.same" } });
   }
   // An address that already has an account gets the same answer and the same pending change (which can
   // never be confirmed), so this form cannot test addresses either; its owner gets word instead of a link.
@@ -324,7 +326,7 @@ export async function confirmEmailChange(db: Database, token: string): Promise<C
   try {
     return await db.transaction().execute(async (trx) => {
       const used = await consumeAccountToken(trx, token, "change-email");
-      if (!used) return { ok: false, status: 400, formError: "verify.invalidLink" } as const;
+      if (!used) return invalid({ formError: "verify.invalidLink" });
       await trx
         .updateTable("members")
         .set({ email: used.email, email_verified_at: new Date() })
@@ -333,16 +335,19 @@ export async function confirmEmailChange(db: Database, token: string): Promise<C
       return { ok: true } as const;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, status: 409, formError: "validation.email.taken" };
+    if (isUniqueViolation(error)) return conflict({ formError: "validation.email.taken" });
     throw error;
   }
 }
 
 export async function updateProfile(
   db: Database,
-  memberId: string,
+  guardian: Guardian,
   input: { displayName: string; bio: string; locale: Locale; timeZone: string },
 ): Promise<CommandResult> {
+  const { member: signedIn, failure: signedOutFailure } = guardian.memberOrFailure();
+  if (signedOutFailure) return signedOutFailure;
+  const memberId = signedIn.id;
   await db
     .updateTable("members")
     .set({
@@ -359,16 +364,22 @@ export async function updateProfile(
 
 // ——— sessions ———
 
-export async function endMemberSession(db: Database, memberId: string, sessionId: string): Promise<CommandResult> {
+export async function endMemberSession(db: Database, guardian: Guardian, sessionId: string): Promise<CommandResult> {
+  const { member: signedIn, failure: signedOutFailure } = guardian.memberOrFailure();
+  if (signedOutFailure) return signedOutFailure;
+  const memberId = signedIn.id;
   const deleted = await db
     .deleteFrom("sessions")
     .where("member_id", "=", memberId)
     .where("id", "=", sessionId)
     .executeTakeFirst();
-  return deleted.numDeletedRows > 0n ? { ok: true } : { ok: false, status: 404, formError: "sessions.notFound" };
+  return deleted.numDeletedRows > 0n ? { ok: true } : conflict({ formError: "sessions.notFound" }, 404);
 }
 
-export async function endOtherSessions(db: Database, memberId: string, currentSessionToken: string): Promise<CommandResult> {
+export async function endOtherSessions(db: Database, guardian: Guardian, currentSessionToken: string): Promise<CommandResult> {
+  const { member: signedIn, failure: signedOutFailure } = guardian.memberOrFailure();
+  if (signedOutFailure) return signedOutFailure;
+  const memberId = signedIn.id;
   await db
     .deleteFrom("sessions")
     .where("member_id", "=", memberId)
@@ -381,13 +392,16 @@ export async function endOtherSessions(db: Database, memberId: string, currentSe
 
 export async function deleteAccount(
   db: Database,
-  memberId: string,
+  guardian: Guardian,
   input: { currentPassword: string; posts: "keep" | "remove" },
 ): Promise<CommandResult> {
+  const { member: signedIn, failure: signedOutFailure } = guardian.memberOrFailure();
+  if (signedOutFailure) return signedOutFailure;
+  const memberId = signedIn.id;
   const limit = await hitRateLimit(db, `password-check:${memberId}`, 10, 15 * 60);
   if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
   const { ok } = await checkCurrentPassword(db, memberId, input.currentPassword);
-  if (!ok) return { ok: false, status: 400, fieldErrors: { currentPassword: "validation.currentPassword.wrong" } };
+  if (!ok) return invalid({ fieldErrors: { currentPassword: "validation.currentPassword.wrong" } });
   // Sessions, tokens, RSVPs and notifications go with the row (ON DELETE CASCADE).
   // Posts stay under "former member", or are removed with their words and history.
   await db.transaction().execute(async (trx) => {

@@ -1,3 +1,4 @@
+import type { FieldErrors } from "../result";
 import { z } from "zod";
 import type { MessageKey } from "../../i18n/nl";
 import { multiLineText, secretText, singleLineText } from "../../lib/text-input";
@@ -95,7 +96,6 @@ export const deleteAccountSchema = z.object({
   posts: z.enum(["keep", "remove"], { errorMap: () => ({ message: msg("validation.required") }) }),
 });
 
-export type FieldErrors = Partial<Record<string, MessageKey>>;
 
 /** The first error per field, as catalogue keys. */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {

@@ -1,14 +1,13 @@
 import type { Database } from "../../../db/index";
 import type { RsvpStatus } from "../../../db/schema";
-import { canManageEvents, canRsvp, isMember, type Actor } from "../../auth/policy";
+import type { Guardian } from "../../auth/guardian.server";
 import type { Locale } from "../../i18n/index";
 import type { JobQueue } from "../../lib/jobs.server";
 import { renderMarkdown } from "../../lib/markdown.server";
-import type { CommandResult } from "../accounts/commands.server";
-import { recordAudit } from "../groups/commands.server";
-import { loadStanding } from "../../auth/guardian.server";
-import { readableGroups } from "../../auth/readable.server";
-import { startThread } from "../threads/commands.server";
+import { recordAudit } from "../audit.server";
+import { conflict, fieldFailure, forbidden, missing, type CommandResult, type Failure } from "../result";
+import { startMeetupDiscussion } from "../threads/posting.server";
+import { commitOrRefuse, inTransaction } from "../transaction.server";
 import { slugifyTitle } from "../threads/schema";
 import { eventEmail, type EventEmailKind } from "./emails";
 import { calendarEventOf, calendarText } from "./ics.server";
@@ -16,11 +15,6 @@ import { findVisibleEvent } from "./queries.server";
 import { notifyMember } from "../notifications/fanout.server";
 import { unsubscribeUrl, wantsImmediately } from "../notifications/email.server";
 import type { EventInput } from "./schema";
-
-const notFound = { ok: false, status: 404, formError: "error.notFound.title" } as const;
-const mustSignIn = { ok: false, status: 401, formError: "groups.signInFirst" } as const;
-const mustVerify = { ok: false, status: 403, formError: "groups.verifyFirst" } as const;
-const forbidden = { ok: false, status: 403, formError: "error.forbidden.text" } as const;
 
 export interface EventContext {
   jobs: JobQueue;
@@ -31,11 +25,6 @@ export interface EventContext {
 
 type Tx = Database;
 
-async function standingFor(db: Database, groupId: string | null, actor: Actor) {
-  return groupId ? loadStanding(db, groupId, actor) : null;
-}
-
-/** The event as the calendar file of someone who is (or is not) going sees it. */
 /** Queues one email per member about this event, in their own language, with the .ics (sent only if the transaction commits). */
 async function notify(trx: Tx, ctx: EventContext, eventId: number, memberIds: string[], kind: EventEmailKind) {
   if (memberIds.length === 0) return;
@@ -115,32 +104,35 @@ async function writePrinciples(trx: Tx, eventId: number, principles: string[]) {
   }
 }
 
-async function unknownPrinciples(db: Database, principles: string[]): Promise<boolean> {
+async function unknownPrinciples(handle: Database, principles: string[]): Promise<boolean> {
   if (principles.length === 0) return false;
-  const known = await db.selectFrom("principles").select("slug").where("slug", "in", principles).execute();
+  const known = await handle.selectFrom("principles").select("slug").where("slug", "in", principles).execute();
   return known.length !== new Set(principles).size;
 }
 
-/** Hosts create events for their circle (with a discussion thread there); site admins also for the whole network (no circle). */
+/**
+ * Hosts create events for their circle, with a discussion thread there, in
+ * one transaction: when the thread cannot be started (the posting limit, for
+ * one), the meetup is not created either. Site admins also create meetups
+ * for the whole network (no circle, no thread).
+ */
 export async function createEvent(
-  db: Database,
-  actor: Actor,
+  handle: Database,
+  guardian: Guardian,
   groupId: string | null,
   input: EventInput,
 ): Promise<CommandResult<{ eventId: number }>> {
-  if (groupId) {
-    const group = await db.selectFrom("groups").select("id").where("id", "=", groupId).where(readableGroups(actor)).executeTakeFirst();
-    if (!group) return notFound;
-  }
-  if (!isMember(actor)) return mustSignIn;
-  if (!canManageEvents(actor, await standingFor(db, groupId, actor))) return forbidden;
-  if (await unknownPrinciples(db, input.principles)) return { ok: false, status: 400, fieldErrors: { principles: "validation.tags.unknown" } };
-  const event = await db.transaction().execute(async (trx) => {
+  const asked = guardian.using(handle);
+  const visible = groupId === null || (await asked.seesGroup(groupId)) ? { groupId } : null;
+  const { member, failure } = await asked.permit(visible, () => asked.canManageEvents(groupId));
+  if (failure) return failure;
+  if (await unknownPrinciples(handle, input.principles)) return fieldFailure("principles", "validation.tags.unknown");
+  return commitOrRefuse<CommandResult<{ eventId: number }>>(handle, async (trx) => {
     const created = await trx
       .insertInto("events")
       .values({
         group_id: groupId,
-        created_by: actor.id,
+        created_by: member.id,
         title: input.title,
         slug: slugifyTitle(input.title),
         description_markdown: input.description,
@@ -158,25 +150,37 @@ export async function createEvent(
       .returning(["id", "title"])
       .executeTakeFirstOrThrow();
     await writePrinciples(trx, created.id, input.principles);
-    if (groupId) await recordAudit(trx, { groupId, actorId: actor.id, action: "event.create", targetLabel: created.title });
-    return created;
-  });
-  if (groupId) {
+    if (!groupId) return { ok: true, eventId: created.id };
+    await recordAudit(trx, { groupId, actorId: member.id, action: "event.create", targetLabel: created.title });
     // The conversation about the meetup lives in the circle, linked both ways.
-    const thread = await startThread(db, actor, groupId, {
+    const thread = await startMeetupDiscussion(trx, asked, groupId, {
       title: input.title,
-      body: `[${input.title}](/e/${event.id})\n\n${input.description}`.slice(0, 32000),
+      body: `[${input.title}](/e/${created.id})\n\n${input.description}`.slice(0, 32000),
       principles: input.principles,
-      idempotencyKey: `event-${event.id}`,
+      idempotencyKey: `event-${created.id}`,
     });
-    if (thread.ok) await db.updateTable("events").set({ thread_id: thread.threadId }).where("id", "=", event.id).execute();
-  }
-  return { ok: true, eventId: event.id };
+    if (!thread.ok) return discussionRefused(thread);
+    await trx.updateTable("events").set({ thread_id: thread.threadId }).where("id", "=", created.id).execute();
+    return { ok: true, eventId: created.id };
+  });
 }
 
-export type UpdateResult =
-  | CommandResult<{ eventId: number }>
-  | { ok: false; status: 409; formError: "events.capacityBelowGoing"; going: number; overflow: number };
+/**
+ * Why the meetup's discussion could not be started, said on the meetup form
+ * (the thread's field errors name fields the meetup form does not have).
+ */
+function discussionRefused(failure: Failure): Failure {
+  const formError = failure.kind === "rateLimited" ? "events.discussionRateLimited" : "events.discussionRefused";
+  return { ...failure, kind: failure.kind === "missing" || failure.kind === "signedOut" ? "conflict" : failure.kind, fieldErrors: undefined, formError };
+}
+
+export type UpdateResult = CommandResult<{ eventId: number }> | (Failure & { going: number; overflow: number });
+
+/** A meetup the actor may manage (hosts of its circle, site admins), or the refusal. */
+async function managedEvent(handle: Database, asked: Guardian, eventId: number) {
+  const existing = await findVisibleEvent(handle, asked.actor, eventId);
+  return asked.permit(existing, (found) => asked.canManageEvents(found.group_id));
+}
 
 /**
  * Edits an event: SEQUENCE rises, everyone who answered going, maybe or the
@@ -184,14 +188,13 @@ export type UpdateResult =
  * waitlist; lowering it below the number going needs the host's explicit
  * choice (the latest to say yes move to the top of the waitlist, and are told).
  */
-export async function updateEvent(db: Database, ctx: EventContext, actor: Actor, eventId: number, input: EventInput): Promise<UpdateResult> {
-  const existing = await findVisibleEvent(db, actor, eventId);
-  if (!existing) return notFound;
-  if (!isMember(actor)) return mustSignIn;
-  if (!canManageEvents(actor, await standingFor(db, existing.group_id, actor))) return forbidden;
-  if (existing.cancelled_at) return { ok: false, status: 409, formError: "events.cancelledAlready" };
-  if (await unknownPrinciples(db, input.principles)) return { ok: false, status: 400, fieldErrors: { principles: "validation.tags.unknown" } };
-  return db.transaction().execute(async (trx) => {
+export async function updateEvent(handle: Database, ctx: EventContext, guardian: Guardian, eventId: number, input: EventInput): Promise<UpdateResult> {
+  const { found: existing, member, failure } = await managedEvent(handle, guardian.using(handle), eventId);
+  if (failure) return failure;
+  const memberId = member.id;
+  if (existing.cancelled_at) return conflict({ formError: "events.cancelledAlready" });
+  if (await unknownPrinciples(handle, input.principles)) return fieldFailure("principles", "validation.tags.unknown");
+  return inTransaction(handle, async (trx): Promise<UpdateResult> => {
     await trx.selectFrom("events").select(["id"]).where("id", "=", eventId).forUpdate().executeTakeFirstOrThrow();
     const going = await trx
       .selectFrom("event_rsvps")
@@ -205,7 +208,7 @@ export async function updateEvent(db: Database, ctx: EventContext, actor: Actor,
     if (input.capacity !== null && going.length > input.capacity) {
       const overflow = going.length - input.capacity;
       if (input.overflow !== "waitlist") {
-        return { ok: false, status: 409, formError: "events.capacityBelowGoing", going: going.length, overflow } as const;
+        return { ...conflict({ formError: "events.capacityBelowGoing" }), going: going.length, overflow };
       }
       // The latest to say yes go to the top of the waitlist, ahead of those already waiting, keeping their order.
       movedToWaitlist = going.slice(0, overflow).map((g) => g.member_id);
@@ -264,18 +267,17 @@ export async function updateEvent(db: Database, ctx: EventContext, actor: Actor,
       told.map((t) => t.member_id).filter((id) => !special.has(id)),
       "changed",
     );
-    if (existing.group_id) await recordAudit(trx, { groupId: existing.group_id, actorId: actor.id, action: "event.update", targetLabel: input.title });
-    return { ok: true, eventId } as const;
+    if (existing.group_id) await recordAudit(trx, { groupId: existing.group_id, actorId: memberId, action: "event.update", targetLabel: input.title });
+    return { ok: true, eventId };
   });
 }
 
-export async function cancelEvent(db: Database, ctx: EventContext, actor: Actor, eventId: number, reason: string): Promise<CommandResult> {
-  const existing = await findVisibleEvent(db, actor, eventId);
-  if (!existing) return notFound;
-  if (!isMember(actor)) return mustSignIn;
-  if (!canManageEvents(actor, await standingFor(db, existing.group_id, actor))) return forbidden;
+export async function cancelEvent(handle: Database, ctx: EventContext, guardian: Guardian, eventId: number, reason: string): Promise<CommandResult> {
+  const { found: existing, member, failure } = await managedEvent(handle, guardian.using(handle), eventId);
+  if (failure) return failure;
+  const memberId = member.id;
   if (existing.cancelled_at) return { ok: true };
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(handle, async (trx) => {
     await trx
       .updateTable("events")
       .set((eb) => ({ cancelled_at: new Date(), cancel_reason: reason, sequence: eb("sequence", "+", 1), updated_at: new Date() }))
@@ -289,7 +291,7 @@ export async function cancelEvent(db: Database, ctx: EventContext, actor: Actor,
       told.map((t) => t.member_id),
       "cancelled",
     );
-    if (existing.group_id) await recordAudit(trx, { groupId: existing.group_id, actorId: actor.id, action: "event.cancel", targetLabel: existing.title, reason });
+    if (existing.group_id) await recordAudit(trx, { groupId: existing.group_id, actorId: memberId, action: "event.cancel", targetLabel: existing.title, reason });
   });
   return { ok: true };
 }
@@ -303,21 +305,23 @@ export type RsvpResult = CommandResult<{ answer: RsvpStatus; position: number | 
  * first on the waitlist at once (and tells them).
  */
 export async function setRsvp(
-  db: Database,
+  handle: Database,
   ctx: EventContext,
-  actor: Actor,
+  guardian: Guardian,
   eventId: number,
   choice: { status: "going" | "maybe" | "not_going"; note: string },
 ): Promise<RsvpResult> {
-  const existing = await findVisibleEvent(db, actor, eventId);
-  if (!existing) return notFound;
-  if (!isMember(actor)) return mustSignIn;
-  if (!canRsvp(actor, await standingFor(db, existing.group_id, actor))) return actor.emailVerified ? forbidden : mustVerify;
-  if (existing.cancelled_at) return { ok: false, status: 409, formError: "events.rsvpCancelled" };
+  const asked = guardian.using(handle);
+  const existing = await findVisibleEvent(handle, asked.actor, eventId);
+  if (!existing) return missing;
+  const { member: actor, failure } = asked.memberOrFailure();
+  if (failure) return failure;
+  if (!(await asked.canRsvp(existing.group_id))) return asked.contributorOrFailure().failure ?? forbidden();
+  if (existing.cancelled_at) return conflict({ formError: "events.rsvpCancelled" });
   const now = new Date();
-  if (existing.ends_at <= now) return { ok: false, status: 409, formError: "events.rsvpPast" };
-  if (existing.rsvp_deadline && existing.rsvp_deadline < now) return { ok: false, status: 409, formError: "events.rsvpClosed" };
-  return db.transaction().execute(async (trx) => {
+  if (existing.ends_at <= now) return conflict({ formError: "events.rsvpPast" });
+  if (existing.rsvp_deadline && existing.rsvp_deadline < now) return conflict({ formError: "events.rsvpClosed" });
+  return inTransaction(handle, async (trx): Promise<RsvpResult> => {
     const event = await trx.selectFrom("events").select(["id", "capacity"]).where("id", "=", eventId).forUpdate().executeTakeFirstOrThrow();
     const current = await trx
       .selectFrom("event_rsvps")
@@ -378,7 +382,7 @@ export async function setRsvp(
         .executeTakeFirstOrThrow();
       position = Number(ahead.n) + 1;
     }
-    return { ok: true, answer: status, position } as const;
+    return { ok: true, answer: status, position };
   });
 }
 

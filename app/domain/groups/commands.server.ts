@@ -2,69 +2,41 @@ import { randomBytes } from "node:crypto";
 import { sql, type SqlBool } from "kysely";
 import type { Database } from "../../../db/index";
 import { hashToken } from "../../auth/lucia-adapter.server";
-import { canContribute, canCreateGroup, canSanction, groupPermissions, isMember, type Actor, type GroupRole } from "../../auth/policy";
+import type { Guardian } from "../../auth/guardian.server";
+import type { GroupRole } from "../../auth/policy";
 import type { JobQueue } from "../../lib/jobs.server";
 import { renderMarkdown } from "../../lib/markdown.server";
-import type { CommandResult, LinkContext } from "../accounts/commands.server";
+import type { LinkContext } from "../accounts/commands.server";
+import { recordAudit } from "../audit.server";
+import { conflict, fieldFailure, forbidden, missing, type CommandResult, type Failure } from "../result";
+import { inTransaction } from "../transaction.server";
 import { normaliseUsername } from "../accounts/schema";
 import { invitationEmail, joinRequestDecidedEmail } from "./emails";
 import { findListedOrVisibleGroupById } from "./queries.server";
-import { loadStanding } from "../../auth/guardian.server";
-import { readableGroups } from "../../auth/readable.server";
 import { notifyMember } from "../notifications/fanout.server";
 
-type Tx = Database;
-
-const notFound = { ok: false, status: 404, formError: "error.notFound.title" } as const;
-const forbidden = { ok: false, status: 403, formError: "error.forbidden.text" } as const;
-const mustSignIn = { ok: false, status: 401, formError: "groups.signInFirst" } as const;
-const mustVerify = { ok: false, status: 403, formError: "groups.verifyFirst" } as const;
-
 const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
-
-export interface AuditEntry {
-  groupId: string | null;
-  actorId: string | null;
-  action: string;
-  targetMemberId?: string | null;
-  targetLabel?: string;
-  reason?: string;
-}
-
-/** Every host and admin action lands here, in the same transaction as the action. */
-export async function recordAudit(db: Tx, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto("audit_log")
-    .values({
-      group_id: entry.groupId,
-      actor_id: entry.actorId,
-      action: entry.action,
-      target_member_id: entry.targetMemberId ?? null,
-      target_label: entry.targetLabel ?? "",
-      reason: entry.reason ?? "",
-    })
-    .execute();
-}
 
 function isUniqueViolation(error: unknown): error is { constraint?: string; message: string } {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23505";
 }
 
 /** Loads a group the actor can see, with the actor's standing and permissions; null when invisible. */
-async function loadForActor(db: Database, actor: Actor, groupId: string) {
-  const group = await db.selectFrom("groups").selectAll().where("id", "=", groupId).where(readableGroups(actor)).executeTakeFirst();
+async function loadForActor(handle: Database, asked: Guardian, groupId: string) {
+  const group = await handle.selectFrom("groups").selectAll().where("id", "=", groupId).where(asked.readable.groups()).executeTakeFirst();
   if (!group) return null;
-  const standing = await loadStanding(db, group.id, actor);
-  const can = groupPermissions(actor, { visibility: group.visibility, listed: group.listed, joinPolicy: group.join_policy }, standing);
+  const standing = await asked.standing(group.id);
+  const can = await asked.groupPermissions(group.id, { visibility: group.visibility, listed: group.listed, joinPolicy: group.join_policy });
   return { group, standing, can };
 }
 
 /** The group, the actor as a host with the given power, or the failure to return (404 invisible, 403 not a host). */
-async function loadAsHost(db: Database, actor: Actor, groupId: string, power: "moderate" | "manage") {
-  const loaded = await loadForActor(db, actor, groupId);
-  if (!loaded) return { ok: false as const, failure: notFound };
-  if (!loaded.can[power] || !isMember(actor)) return { ok: false as const, failure: forbidden };
-  return { ok: true as const, ...loaded, host: actor };
+async function loadAsHost(handle: Database, asked: Guardian, groupId: string, power: "moderate" | "manage") {
+  const loaded = await loadForActor(handle, asked, groupId);
+  if (!loaded) return { ok: false as const, failure: missing };
+  const host = asked.member;
+  if (!loaded.can[power] || !host) return { ok: false as const, failure: forbidden() };
+  return { ok: true as const, ...loaded, host };
 }
 
 // ——— creating and configuring ———
@@ -80,20 +52,21 @@ export interface GroupSettingsInput {
 }
 
 export async function createGroup(
-  db: Database,
-  actor: Actor,
+  handle: Database,
+  guardian: Guardian,
   input: GroupSettingsInput & { slug: string; owner: string },
 ): Promise<CommandResult<{ slug: string }>> {
-  if (!isMember(actor)) return mustSignIn;
-  if (!canCreateGroup(actor)) return forbidden;
-  const owner = await db
+  const { member: actor, failure } = guardian.memberOrFailure();
+  if (failure) return failure;
+  if (!guardian.canCreateGroup) return forbidden();
+  const owner = await handle
     .selectFrom("members")
     .select(["id", "username"])
     .where("username", "=", normaliseUsername(input.owner))
     .executeTakeFirst();
-  if (!owner) return { ok: false, status: 400, fieldErrors: { owner: "validation.owner.unknown" } };
+  if (!owner) return fieldFailure("owner", "validation.owner.unknown");
   try {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(handle, async (trx) => {
       const group = await trx
         .insertInto("groups")
         .values({
@@ -116,7 +89,7 @@ export async function createGroup(
   } catch (error) {
     if (isUniqueViolation(error)) {
       const onSlug = /slug/.test(error.constraint ?? error.message);
-      return { ok: false, status: 409, fieldErrors: onSlug ? { slug: "validation.slug.taken" } : { name: "validation.groupName.taken" } };
+      return onSlug ? fieldFailure("slug", "validation.slug.taken", 409) : fieldFailure("name", "validation.groupName.taken", 409);
     }
     throw error;
   }
@@ -124,16 +97,15 @@ export async function createGroup(
 }
 
 export async function updateGroupSettings(
-  db: Database,
-  actor: Actor,
+  handle: Database,
+  guardian: Guardian,
   groupId: string,
   input: GroupSettingsInput,
 ): Promise<CommandResult> {
-  const loaded = await loadForActor(db, actor, groupId);
-  if (!loaded) return notFound;
-  if (!loaded.can.manage) return forbidden;
+  const loaded = await loadAsHost(handle, guardian.using(handle), groupId, "manage");
+  if (!loaded.ok) return loaded.failure;
   try {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(handle, async (trx) => {
       await trx
         .updateTable("groups")
         .set({
@@ -157,13 +129,13 @@ export async function updateGroupSettings(
         .map((field) => `${field}: ${field === "join_policy" ? input.joinPolicy : input[field]}`);
       await recordAudit(trx, {
         groupId,
-        actorId: (actor as { id: string }).id,
+        actorId: loaded.host.id,
         action: "group.settings",
         targetLabel: changed.join(", "),
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, status: 409, fieldErrors: { name: "validation.groupName.taken" } };
+    if (isUniqueViolation(error)) return fieldFailure("name", "validation.groupName.taken", 409);
     throw error;
   }
   return { ok: true };
@@ -171,75 +143,88 @@ export async function updateGroupSettings(
 
 // ——— joining and leaving ———
 
-export async function joinGroup(db: Database, actor: Actor, groupId: string): Promise<CommandResult> {
-  if (!isMember(actor)) return mustSignIn;
-  const loaded = await loadForActor(db, actor, groupId);
-  if (!loaded) return notFound;
-  if (loaded.standing.role) return { ok: false, status: 409, formError: "groups.alreadyMember" };
-  if (loaded.standing.banned) return { ok: false, status: 403, formError: "groups.banned" };
-  if (!canContribute(actor)) return mustVerify;
-  if (!loaded.can.join) return forbidden;
-  await db
+export async function joinGroup(handle: Database, guardian: Guardian, groupId: string): Promise<CommandResult> {
+  const asked = guardian.using(handle);
+  const { member, failure } = asked.memberOrFailure();
+  if (failure) return failure;
+  const loaded = await loadForActor(handle, asked, groupId);
+  if (!loaded) return missing;
+  const refusal = notYetMember(loaded.standing) ?? asked.contributorOrFailure().failure;
+  if (refusal) return refusal;
+  if (!loaded.can.join) return forbidden();
+  await handle
     .insertInto("group_members")
-    .values({ group_id: groupId, member_id: actor.id, role: "member" })
+    .values({ group_id: groupId, member_id: member.id, role: "member" })
     .onConflict((oc) => oc.doNothing())
     .execute();
+  asked.forget(groupId);
   return { ok: true };
 }
 
-export async function leaveGroup(db: Database, actor: Actor, groupId: string): Promise<CommandResult> {
-  if (!isMember(actor)) return mustSignIn;
-  const loaded = await loadForActor(db, actor, groupId);
-  if (!loaded || !loaded.standing.role) return notFound;
-  if (!loaded.can.leave) return { ok: false, status: 409, formError: "groups.lastOwner" };
-  await db.deleteFrom("group_members").where("group_id", "=", groupId).where("member_id", "=", actor.id).execute();
+/** Joining and asking to join: not for members, nor for those banned from the circle. */
+function notYetMember(standing: { role: GroupRole | null; banned: boolean }): Failure | null {
+  if (standing.role) return conflict({ formError: "groups.alreadyMember" });
+  return standing.banned ? forbidden("groups.banned") : null;
+}
+
+export async function leaveGroup(handle: Database, guardian: Guardian, groupId: string): Promise<CommandResult> {
+  const asked = guardian.using(handle);
+  const { member, failure } = asked.memberOrFailure();
+  if (failure) return failure;
+  const loaded = await loadForActor(handle, asked, groupId);
+  if (!loaded || !loaded.standing.role) return missing;
+  if (!loaded.can.leave) return conflict({ formError: "groups.lastOwner" });
+  await handle.deleteFrom("group_members").where("group_id", "=", groupId).where("member_id", "=", member.id).execute();
+  asked.forget(groupId);
   return { ok: true };
 }
 
 /** Asking to join a listed (or public) group with a join-on-request policy. */
-export async function requestToJoin(db: Database, actor: Actor, groupId: string, message: string): Promise<CommandResult> {
-  if (!isMember(actor)) return mustSignIn;
-  const group = await findListedOrVisibleGroupById(db, actor, groupId);
-  if (!group) return notFound;
-  const standing = await loadStanding(db, groupId, actor);
-  if (standing.role) return { ok: false, status: 409, formError: "groups.alreadyMember" };
-  if (standing.banned) return { ok: false, status: 403, formError: "groups.banned" };
-  if (!canContribute(actor)) return mustVerify;
-  if (group.join_policy !== "request") return forbidden;
-  if (standing.pendingRequest) return { ok: false, status: 409, formError: "groups.requestPending" };
+export async function requestToJoin(handle: Database, guardian: Guardian, groupId: string, message: string): Promise<CommandResult> {
+  const asked = guardian.using(handle);
+  const { member, failure } = asked.memberOrFailure();
+  if (failure) return failure;
+  const group = await findListedOrVisibleGroupById(handle, asked.actor, groupId);
+  if (!group) return missing;
+  const standing = await asked.standing(groupId);
+  const refusal = notYetMember(standing) ?? asked.contributorOrFailure().failure;
+  if (refusal) return refusal;
+  if (group.join_policy !== "request") return forbidden();
+  if (standing.pendingRequest) return conflict({ formError: "groups.requestPending" });
   try {
-    await db.insertInto("group_join_requests").values({ group_id: groupId, member_id: actor.id, message }).execute();
+    await handle.insertInto("group_join_requests").values({ group_id: groupId, member_id: member.id, message }).execute();
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, status: 409, formError: "groups.requestPending" };
+    if (isUniqueViolation(error)) return conflict({ formError: "groups.requestPending" });
     throw error;
   }
   return { ok: true };
 }
 
-export async function withdrawJoinRequest(db: Database, actor: Actor, groupId: string): Promise<CommandResult> {
-  if (!isMember(actor)) return mustSignIn;
-  const result = await db
+export async function withdrawJoinRequest(handle: Database, guardian: Guardian, groupId: string): Promise<CommandResult> {
+  const { member, failure } = guardian.memberOrFailure();
+  if (failure) return failure;
+  const result = await handle
     .updateTable("group_join_requests")
     .set({ status: "withdrawn", decided_at: new Date() })
     .where("group_id", "=", groupId)
-    .where("member_id", "=", actor.id)
+    .where("member_id", "=", member.id)
     .where("status", "=", "pending")
     .executeTakeFirst();
-  return result.numUpdatedRows > 0n ? { ok: true } : { ok: false, status: 409, formError: "groups.noPendingRequest" };
+  return result.numUpdatedRows > 0n ? { ok: true } : conflict({ formError: "groups.noPendingRequest" });
 }
 
 export async function decideJoinRequest(
-  db: Database,
+  handle: Database,
   jobs: JobQueue,
-  actor: Actor,
+  guardian: Guardian,
   groupId: string,
   requestId: string,
   approve: boolean,
   links: LinkContext,
 ): Promise<CommandResult> {
-  const loaded = await loadAsHost(db, actor, groupId, "moderate");
+  const loaded = await loadAsHost(handle, guardian.using(handle), groupId, "moderate");
   if (!loaded.ok) return loaded.failure;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(handle, async (trx): Promise<CommandResult> => {
     const request = await trx
       .selectFrom("group_join_requests")
       .innerJoin("members", "members.id", "group_join_requests.member_id")
@@ -255,9 +240,9 @@ export async function decideJoinRequest(
       .where("group_join_requests.group_id", "=", groupId)
       .forUpdate()
       .executeTakeFirst();
-    if (!request) return { ok: false, status: 404, formError: "groups.requestNotFound" } as const;
-    if (request.status === "withdrawn") return { ok: false, status: 409, formError: "groups.requestWithdrawn" } as const;
-    if (request.status !== "pending") return { ok: false, status: 409, formError: "groups.requestAlreadyDecided" } as const;
+    if (!request) return conflict({ formError: "groups.requestNotFound" }, 404);
+    if (request.status === "withdrawn") return conflict({ formError: "groups.requestWithdrawn" });
+    if (request.status !== "pending") return conflict({ formError: "groups.requestAlreadyDecided" });
     await trx
       .updateTable("group_join_requests")
       .set({ status: approve ? "approved" : "declined", decided_at: new Date(), decided_by: loaded.host.id })
@@ -292,33 +277,33 @@ export async function decideJoinRequest(
         link: `${links.origin}/g/${loaded.group.slug}`,
       }),
     );
-    return { ok: true } as const;
+    return { ok: true };
   });
 }
 
 // ——— invitations ———
 
 export async function inviteByEmail(
-  db: Database,
+  handle: Database,
   jobs: JobQueue,
-  actor: Actor,
+  guardian: Guardian,
   groupId: string,
   email: string,
   links: LinkContext,
 ): Promise<CommandResult> {
-  const loaded = await loadAsHost(db, actor, groupId, "moderate");
+  const loaded = await loadAsHost(handle, guardian.using(handle), groupId, "moderate");
   if (!loaded.ok) return loaded.failure;
-  const alreadyMember = await db
+  const alreadyMember = await handle
     .selectFrom("group_members")
     .innerJoin("members", "members.id", "group_members.member_id")
     .select("members.id")
     .where("group_members.group_id", "=", groupId)
     .where((eb) => eb(eb.fn("lower", ["members.email"]), "=", email.toLowerCase()))
     .executeTakeFirst();
-  if (alreadyMember) return { ok: false, status: 409, fieldErrors: { email: "groups.invite.alreadyMember" } };
+  if (alreadyMember) return fieldFailure("email", "groups.invite.alreadyMember", 409);
   const token = randomBytes(32).toString("base64url");
   try {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(handle, async (trx) => {
       await trx
         .updateTable("group_invitations")
         .set({ revoked_at: new Date() })
@@ -352,16 +337,16 @@ export async function inviteByEmail(
       );
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, status: 409, fieldErrors: { email: "groups.invite.duplicate" } };
+    if (isUniqueViolation(error)) return fieldFailure("email", "groups.invite.duplicate", 409);
     throw error;
   }
   return { ok: true };
 }
 
-export async function revokeInvitation(db: Database, actor: Actor, groupId: string, invitationId: string): Promise<CommandResult> {
-  const loaded = await loadAsHost(db, actor, groupId, "moderate");
+export async function revokeInvitation(handle: Database, guardian: Guardian, groupId: string, invitationId: string): Promise<CommandResult> {
+  const loaded = await loadAsHost(handle, guardian.using(handle), groupId, "moderate");
   if (!loaded.ok) return loaded.failure;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(handle, async (trx): Promise<CommandResult> => {
     const revoked = await trx
       .updateTable("group_invitations")
       .set({ revoked_at: new Date() })
@@ -371,9 +356,9 @@ export async function revokeInvitation(db: Database, actor: Actor, groupId: stri
       .where("revoked_at", "is", null)
       .returning("email")
       .executeTakeFirst();
-    if (!revoked) return { ok: false, status: 404, formError: "groups.invite.notFound" } as const;
+    if (!revoked) return conflict({ formError: "groups.invite.notFound" }, 404);
     await recordAudit(trx, { groupId, actorId: loaded.host.id, action: "invite.revoke", targetLabel: revoked.email });
-    return { ok: true } as const;
+    return { ok: true };
   });
 }
 
@@ -387,12 +372,13 @@ const invitedAddressIs = (memberId: string) => sql<SqlBool>`exists (
  * page), and whether it is for the signed-in account (null for visitors).
  * The invited address itself stays out: whoever holds the link need not learn it.
  */
-export async function findOpenInvitation(db: Database, actor: Actor, token: string) {
+export async function findOpenInvitation(db: Database, guardian: Guardian, token: string) {
+  const memberId = guardian.memberId;
   const row = await db
     .selectFrom("group_invitations")
     .innerJoin("groups", "groups.id", "group_invitations.group_id")
     .select(["group_invitations.id", "groups.id as group_id", "groups.name", "groups.slug", "groups.description"])
-    .select(isMember(actor) ? invitedAddressIs(actor.id).as("for_this_account") : sql<null>`null`.as("for_this_account"))
+    .select(memberId ? invitedAddressIs(memberId).as("for_this_account") : sql<null>`null`.as("for_this_account"))
     .where("group_invitations.token_hash", "=", hashToken(token))
     .where("group_invitations.accepted_at", "is", null)
     .where("group_invitations.revoked_at", "is", null)
@@ -404,9 +390,10 @@ export async function findOpenInvitation(db: Database, actor: Actor, token: stri
 }
 
 /** An emailed invitation is accepted only by the account with the address it was sent to. */
-export async function acceptInvitation(db: Database, actor: Actor, token: string): Promise<CommandResult<{ slug: string }>> {
-  if (!isMember(actor)) return mustSignIn;
-  return db.transaction().execute(async (trx) => {
+export async function acceptInvitation(handle: Database, guardian: Guardian, token: string): Promise<CommandResult<{ slug: string }>> {
+  const { member: actor, failure } = guardian.memberOrFailure();
+  if (failure) return failure;
+  return inTransaction(handle, async (trx): Promise<CommandResult<{ slug: string }>> => {
     const invitation = await trx
       .selectFrom("group_invitations")
       .innerJoin("groups", "groups.id", "group_invitations.group_id")
@@ -417,16 +404,17 @@ export async function acceptInvitation(db: Database, actor: Actor, token: string
       .where("group_invitations.expires_at", ">", new Date())
       .forUpdate()
       .executeTakeFirst();
-    if (!invitation) return { ok: false, status: 404, formError: "groups.invite.invalid" } as const;
-    if (!invitation.for_this_account) return { ok: false, status: 403, formError: "groups.invitation.otherAddress" } as const;
-    if (!canContribute(actor)) return mustVerify;
+    if (!invitation) return conflict({ formError: "groups.invite.invalid" }, 404);
+    if (!invitation.for_this_account) return forbidden("groups.invitation.otherAddress");
+    const unconfirmed = guardian.contributorOrFailure().failure;
+    if (unconfirmed) return unconfirmed;
     const banned = await trx
       .selectFrom("group_bans")
       .select("member_id")
       .where("group_id", "=", invitation.group_id)
       .where("member_id", "=", actor.id)
       .executeTakeFirst();
-    if (banned) return { ok: false, status: 403, formError: "groups.banned" } as const;
+    if (banned) return forbidden("groups.banned");
     await trx.updateTable("group_invitations").set({ accepted_at: new Date() }).where("id", "=", invitation.id).execute();
     await trx
       .insertInto("group_members")
@@ -434,26 +422,26 @@ export async function acceptInvitation(db: Database, actor: Actor, token: string
       .onConflict((oc) => oc.doNothing())
       .execute();
     await recordAudit(trx, { groupId: invitation.group_id, actorId: actor.id, action: "invite.accept", targetMemberId: actor.id });
-    return { ok: true, slug: invitation.slug } as const;
+    return { ok: true, slug: invitation.slug };
   });
 }
 
 /** A shareable link (one per group); making a new one retires the old. Returns the code. */
-export async function createInviteLink(db: Database, actor: Actor, groupId: string): Promise<CommandResult<{ code: string }>> {
-  const loaded = await loadAsHost(db, actor, groupId, "manage");
+export async function createInviteLink(handle: Database, guardian: Guardian, groupId: string): Promise<CommandResult<{ code: string }>> {
+  const loaded = await loadAsHost(handle, guardian.using(handle), groupId, "manage");
   if (!loaded.ok) return loaded.failure;
   const code = randomBytes(18).toString("base64url");
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(handle, async (trx) => {
     await trx.updateTable("groups").set({ invite_link_hash: hashToken(code) }).where("id", "=", groupId).execute();
     await recordAudit(trx, { groupId, actorId: loaded.host.id, action: "invite-link.create" });
   });
   return { ok: true, code };
 }
 
-export async function revokeInviteLink(db: Database, actor: Actor, groupId: string): Promise<CommandResult> {
-  const loaded = await loadAsHost(db, actor, groupId, "manage");
+export async function revokeInviteLink(handle: Database, guardian: Guardian, groupId: string): Promise<CommandResult> {
+  const loaded = await loadAsHost(handle, guardian.using(handle), groupId, "manage");
   if (!loaded.ok) return loaded.failure;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(handle, async (trx) => {
     await trx.updateTable("groups").set({ invite_link_hash: null }).where("id", "=", groupId).execute();
     await recordAudit(trx, { groupId, actorId: loaded.host.id, action: "invite-link.revoke" });
   });
@@ -469,15 +457,16 @@ export async function findGroupByInviteCode(db: Database, code: string) {
     .executeTakeFirst();
 }
 
-export async function joinByInviteLink(db: Database, actor: Actor, code: string): Promise<CommandResult<{ slug: string }>> {
-  if (!isMember(actor)) return mustSignIn;
-  if (!canContribute(actor)) return mustVerify;
-  const group = await findGroupByInviteCode(db, code);
-  if (!group) return { ok: false, status: 404, formError: "groups.invite.invalid" };
-  const standing = await loadStanding(db, group.id, actor);
-  if (standing.banned) return { ok: false, status: 403, formError: "groups.banned" };
+export async function joinByInviteLink(handle: Database, guardian: Guardian, code: string): Promise<CommandResult<{ slug: string }>> {
+  const asked = guardian.using(handle);
+  const { member: actor, failure } = asked.contributorOrFailure();
+  if (failure) return failure;
+  const group = await findGroupByInviteCode(handle, code);
+  if (!group) return conflict({ formError: "groups.invite.invalid" }, 404);
+  const standing = await asked.standing(group.id);
+  if (standing.banned) return forbidden("groups.banned");
   if (!standing.role) {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(handle, async (trx) => {
       await trx
         .insertInto("group_members")
         .values({ group_id: group.id, member_id: actor.id, role: "member" })
@@ -502,20 +491,21 @@ async function loadTarget(db: Database, groupId: string, memberId: string) {
 
 /** Removes a member; with `ban`, they also cannot rejoin, request or accept an invitation. */
 export async function removeMember(
-  db: Database,
-  actor: Actor,
+  handle: Database,
+  guardian: Guardian,
   groupId: string,
   memberId: string,
   { ban, reason }: { ban: boolean; reason: string },
 ): Promise<CommandResult> {
-  const loaded = await loadAsHost(db, actor, groupId, "moderate");
+  const asked = guardian.using(handle);
+  const loaded = await loadAsHost(handle, asked, groupId, "moderate");
   if (!loaded.ok) return loaded.failure;
-  const target = await loadTarget(db, groupId, memberId);
+  const target = await loadTarget(handle, groupId, memberId);
   // Someone outside this group (or unknown) is "not found" here, unless being banned pre-emptively.
-  if (!target || (!target.role && !ban)) return { ok: false, status: 404, formError: "groups.memberNotFound" };
-  if (target.id === loaded.host.id) return { ok: false, status: 409, formError: "groups.notYourself" };
-  if (!canSanction(loaded.standing, actor, target.role ?? null)) return forbidden;
-  await db.transaction().execute(async (trx) => {
+  if (!target || (!target.role && !ban)) return conflict({ formError: "groups.memberNotFound" }, 404);
+  if (target.id === loaded.host.id) return conflict({ formError: "groups.notYourself" });
+  if (!(await asked.canSanction(groupId, target.role ?? null))) return forbidden();
+  await inTransaction(handle, async (trx) => {
     await trx.deleteFrom("group_members").where("group_id", "=", groupId).where("member_id", "=", memberId).execute();
     if (ban) {
       await trx
@@ -536,28 +526,28 @@ export async function removeMember(
   return { ok: true };
 }
 
-export async function liftBan(db: Database, actor: Actor, groupId: string, memberId: string): Promise<CommandResult> {
-  const loaded = await loadAsHost(db, actor, groupId, "moderate");
+export async function liftBan(handle: Database, guardian: Guardian, groupId: string, memberId: string): Promise<CommandResult> {
+  const loaded = await loadAsHost(handle, guardian.using(handle), groupId, "moderate");
   if (!loaded.ok) return loaded.failure;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(handle, async (trx): Promise<CommandResult> => {
     const lifted = await trx.deleteFrom("group_bans").where("group_id", "=", groupId).where("member_id", "=", memberId).executeTakeFirst();
-    if (lifted.numDeletedRows === 0n) return { ok: false, status: 404, formError: "groups.memberNotFound" } as const;
+    if (lifted.numDeletedRows === 0n) return conflict({ formError: "groups.memberNotFound" }, 404);
     await recordAudit(trx, { groupId, actorId: loaded.host.id, action: "member.unban", targetMemberId: memberId });
-    return { ok: true } as const;
+    return { ok: true };
   });
 }
 
 /** Owners (and admins) promote and demote; the last owner cannot be demoted. */
 export async function changeRole(
-  db: Database,
-  actor: Actor,
+  handle: Database,
+  guardian: Guardian,
   groupId: string,
   memberId: string,
   role: GroupRole,
 ): Promise<CommandResult> {
-  const loaded = await loadAsHost(db, actor, groupId, "manage");
+  const loaded = await loadAsHost(handle, guardian.using(handle), groupId, "manage");
   if (!loaded.ok) return loaded.failure;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(handle, async (trx): Promise<CommandResult> => {
     const target = await trx
       .selectFrom("group_members")
       .select("role")
@@ -565,8 +555,8 @@ export async function changeRole(
       .where("member_id", "=", memberId)
       .forUpdate()
       .executeTakeFirst();
-    if (!target) return { ok: false, status: 404, formError: "groups.memberNotFound" } as const;
-    if (target.role === role) return { ok: true } as const;
+    if (!target) return conflict({ formError: "groups.memberNotFound" }, 404);
+    if (target.role === role) return { ok: true };
     if (target.role === "owner") {
       const owners = await trx
         .selectFrom("group_members")
@@ -574,19 +564,19 @@ export async function changeRole(
         .where("group_id", "=", groupId)
         .where("role", "=", "owner")
         .executeTakeFirstOrThrow();
-      if (Number(owners.n) <= 1) return { ok: false, status: 409, formError: "groups.lastOwner" } as const;
+      if (Number(owners.n) <= 1) return conflict({ formError: "groups.lastOwner" });
     }
     await trx.updateTable("group_members").set({ role }).where("group_id", "=", groupId).where("member_id", "=", memberId).execute();
     await recordAudit(trx, { groupId, actorId: loaded.host.id, action: "member.role", targetMemberId: memberId, targetLabel: role });
-    return { ok: true } as const;
+    return { ok: true };
   });
 }
 
 /** Hosts vouch for a member of their circle: no new-member limits there, and their reports weigh. */
-export async function setTrusted(db: Database, actor: Actor, groupId: string, memberId: string, trusted: boolean): Promise<CommandResult> {
-  const loaded = await loadAsHost(db, actor, groupId, "moderate");
+export async function setTrusted(handle: Database, guardian: Guardian, groupId: string, memberId: string, trusted: boolean): Promise<CommandResult> {
+  const loaded = await loadAsHost(handle, guardian.using(handle), groupId, "moderate");
   if (!loaded.ok) return loaded.failure;
-  const updated = await db.transaction().execute(async (trx) => {
+  const updated = await inTransaction(handle, async (trx) => {
     const row = await trx
       .updateTable("group_members")
       .set({ trusted })
@@ -597,5 +587,5 @@ export async function setTrusted(db: Database, actor: Actor, groupId: string, me
     if (row) await recordAudit(trx, { groupId, actorId: loaded.host.id, action: trusted ? "member.trust" : "member.untrust", targetMemberId: memberId });
     return row !== undefined;
   });
-  return updated ? { ok: true } : { ok: false, status: 404, formError: "groups.memberNotFound" };
+  return updated ? { ok: true } : conflict({ formError: "groups.memberNotFound" }, 404);
 }

@@ -1,17 +1,19 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../../db/index";
-import { canContribute, canModerateThread, isMember, isSiteAdmin, type Actor } from "../../auth/policy";
+import type { Guardian } from "../../auth/guardian.server";
+import { isSiteAdmin, type Actor } from "../../auth/policy";
 import type { MessageKey } from "../../i18n/nl";
 import { multiLineText, singleLineText } from "../../lib/text-input";
-import type { CommandResult } from "../accounts/commands.server";
-import { recordAudit, removeMember } from "../groups/commands.server";
-import { loadStanding } from "../../auth/guardian.server";
 import { hostOrTrusted, hostsCircle, readerColumn } from "../../auth/readable.server";
+import { recordAudit } from "../audit.server";
+import { removeMember } from "../groups/commands.server";
 import { notifyMember } from "../notifications/fanout.server";
-import { applyHide, findVisiblePost } from "../threads/commands.server";
+import { conflict, fieldFailure, missing, type CommandResult, type Failure } from "../result";
+import { applyHide } from "../threads/moderation.server";
+import { findVisiblePost } from "../threads/posting.server";
 import { postPath } from "../threads/schema";
-import { canManageEvents } from "../../auth/policy";
+import { commitOrRefuse, inTransaction } from "../transaction.server";
 import { cancelEvent, type EventContext } from "../events/commands.server";
 import { findVisibleEvent } from "../events/queries.server";
 
@@ -48,9 +50,6 @@ export const decisionSchema = z.object({
   sanction: z.enum(["none", "warn", "remove"]).optional().default("none"),
 });
 
-const notFound = { ok: false, status: 404, formError: "error.notFound.title" } as const;
-const mustSignIn = { ok: false, status: 401, formError: "groups.signInFirst" } as const;
-
 /**
  * Any member may report a post they can see, once. Reports on the same post
  * collapse into one review item. When enough trusted members (hosts, site
@@ -58,27 +57,26 @@ const mustSignIn = { ok: false, status: 401, formError: "groups.signInFirst" } a
  * reviews it.
  */
 export async function reportPost(
-  db: Database,
-  actor: Actor,
+  handle: Database,
+  guardian: Guardian,
   input: { postId: number; reason: (typeof REPORT_REASONS)[number]; text: string },
   hideThreshold: number,
 ): Promise<CommandResult<{ autoHidden: boolean }>> {
-  const post = await findVisiblePost(db, actor, input.postId);
-  if (!post || post.deleted_at) return notFound;
-  if (!isMember(actor)) return mustSignIn;
-  if (!canContribute(actor)) return { ok: false, status: 403, formError: "groups.verifyFirst" };
-  if (post.author_id === actor.id) return { ok: false, status: 409, formError: "reports.ownPost" };
-  const inserted = await db
+  const post = await findVisiblePost(handle, guardian, input.postId);
+  if (!post || post.deleted_at) return missing;
+  const reporter = reporterOrFailure(guardian, post.author_id, "reports.ownPost");
+  if (reporter.failure) return reporter.failure;
+  const inserted = await handle
     .insertInto("reports")
-    .values({ reporter_id: actor.id, target_type: "post", post_id: post.id, group_id: post.group_id, reason: input.reason, text: input.text })
+    .values({ reporter_id: reporter.memberId, target_type: "post", post_id: post.id, group_id: post.group_id, reason: input.reason, text: input.text })
     .onConflict((oc) => oc.doNothing())
     .returning("id")
     .executeTakeFirst();
-  if (!inserted) return { ok: false, status: 409, formError: "reports.already" };
+  if (!inserted) return conflict({ formError: "reports.already" });
   let autoHidden = false;
   if (!post.hidden_at) {
-    if ((await countTrustedReports(db, post.id, post.group_id)) >= hideThreshold) {
-      await db.transaction().execute((trx) => applyHide(trx, post, null, "reports.autoHiddenReason"));
+    if ((await countTrustedReports(handle, post.id, post.group_id)) >= hideThreshold) {
+      await inTransaction(handle, (trx) => applyHide(trx, post, null, "reports.autoHiddenReason"));
       autoHidden = true;
     }
   }
@@ -217,47 +215,45 @@ function itemsPerTarget<R extends { reason: ReviewItem["reports"][number]["reaso
 
 /** Any member may report a meetup they can see (not their own), once. */
 export async function reportEvent(
-  db: Database,
-  actor: Actor,
+  handle: Database,
+  guardian: Guardian,
   eventId: number,
   input: { reason: (typeof REPORT_REASONS)[number]; text: string },
 ): Promise<CommandResult> {
-  const event = await findVisibleEvent(db, actor, eventId);
-  if (!event) return notFound;
-  if (!isMember(actor)) return mustSignIn;
-  if (!canContribute(actor)) return { ok: false, status: 403, formError: "groups.verifyFirst" };
-  if (event.created_by === actor.id) return { ok: false, status: 409, formError: "reports.ownEvent" };
-  const inserted = await db
+  const event = await findVisibleEvent(handle, guardian.actor, eventId);
+  if (!event) return missing;
+  const reporter = reporterOrFailure(guardian, event.created_by, "reports.ownEvent");
+  if (reporter.failure) return reporter.failure;
+  const inserted = await handle
     .insertInto("reports")
-    .values({ reporter_id: actor.id, target_type: "event", event_id: event.id, group_id: event.group_id, reason: input.reason, text: input.text })
+    .values({ reporter_id: reporter.memberId, target_type: "event", event_id: event.id, group_id: event.group_id, reason: input.reason, text: input.text })
     .onConflict((oc) => oc.doNothing())
     .returning("id")
     .executeTakeFirst();
-  if (!inserted) return { ok: false, status: 409, formError: "reports.alreadyEvent" };
+  if (!inserted) return conflict({ formError: "reports.alreadyEvent" });
   return { ok: true };
 }
 
 /** Agreeing with reports on a meetup cancels it with the reason (everyone who answered is told); the reporters hear the outcome. */
 export async function decideEventReports(
-  db: Database,
+  handle: Database,
   ctx: EventContext,
-  actor: Actor,
+  guardian: Guardian,
   input: { eventId: number; decision: "agree" | "disagree" | "dismiss"; reason: string },
 ): Promise<CommandResult> {
-  const event = await findVisibleEvent(db, actor, input.eventId);
-  if (!event) return notFound;
-  if (!isMember(actor)) return mustSignIn;
-  const standing = event.group_id ? await loadStanding(db, event.group_id, actor) : null;
-  if (!canManageEvents(actor, standing)) return { ok: false, status: 403, formError: "error.forbidden.text" };
-  if (input.decision === "agree" && input.reason.length === 0) return { ok: false, status: 400, fieldErrors: { reason: "validation.reason.required" } };
-  const open = await db.selectFrom("reports").select(["id", "reporter_id"]).where("event_id", "=", event.id).where("status", "=", "open").execute();
-  if (open.length === 0) return { ok: false, status: 409, formError: "reports.alreadyDecided" };
-  if (input.decision === "agree") {
-    const cancelled = await cancelEvent(db, ctx, actor, event.id, input.reason);
-    if (!cancelled.ok) return cancelled;
-  }
-  const status = input.decision === "agree" ? "agreed" : input.decision === "disagree" ? "disagreed" : "dismissed";
-  await db.transaction().execute(async (trx) => {
+  const asked = guardian.using(handle);
+  const { found: event, member: actor, failure } = await asked.permit(await findVisibleEvent(handle, asked.actor, input.eventId), (found) =>
+    asked.canManageEvents(found.group_id),
+  );
+  if (failure) return failure;
+  const open = await openReports(handle, { event_id: event.id }, input);
+  if (!Array.isArray(open)) return open;
+  return commitOrRefuse(handle, async (trx) => {
+    if (input.decision === "agree") {
+      const cancelled = await cancelEvent(trx, ctx, asked, event.id, input.reason);
+      if (!cancelled.ok) return cancelled;
+    }
+    const status = decided(input.decision);
     await trx.updateTable("reports").set({ status, decided_by: actor.id, decided_at: new Date() }).where("event_id", "=", event.id).where("status", "=", "open").execute();
     if (event.group_id) {
       await recordAudit(trx, { groupId: event.group_id, actorId: actor.id, action: `report.${input.decision}`, targetLabel: event.title, reason: input.reason });
@@ -265,8 +261,8 @@ export async function decideEventReports(
     for (const report of open) {
       await notifyMember(trx, { memberId: report.reporter_id, kind: "report_decided", actorId: actor.id, groupId: event.group_id, eventId: event.id, detail: status });
     }
+    return { ok: true };
   });
-  return { ok: true };
 }
 
 /**
@@ -275,20 +271,17 @@ export async function decideEventReports(
  * dismiss. Every report on the post is closed and every reporter told.
  */
 export async function decideReports(
-  db: Database,
-  actor: Actor,
+  handle: Database,
+  guardian: Guardian,
   input: { postId: number; decision: "agree" | "disagree" | "dismiss"; reason: string; sanction: "none" | "warn" | "remove" },
 ): Promise<CommandResult> {
-  const post = await findVisiblePost(db, actor, input.postId);
-  if (!post) return notFound;
-  if (!isMember(actor)) return mustSignIn;
-  const standing = await loadStanding(db, post.group_id, actor);
-  if (!canModerateThread(actor, standing)) return { ok: false, status: 403, formError: "error.forbidden.text" };
-  if (input.decision === "agree" && input.reason.length === 0) return { ok: false, status: 400, fieldErrors: { reason: "validation.reason.required" } };
-  const open = await db.selectFrom("reports").select(["id", "reporter_id"]).where("post_id", "=", post.id).where("status", "=", "open").execute();
-  if (open.length === 0) return { ok: false, status: 409, formError: "reports.alreadyDecided" };
-  const status = input.decision === "agree" ? "agreed" : input.decision === "disagree" ? "disagreed" : "dismissed";
-  await db.transaction().execute(async (trx) => {
+  const asked = guardian.using(handle);
+  const { found: post, member: actor, failure } = await asked.permit(await findVisiblePost(handle, asked, input.postId), (found) => asked.canModerate(found.group_id));
+  if (failure) return failure;
+  const open = await openReports(handle, { post_id: post.id }, input);
+  if (!Array.isArray(open)) return open;
+  const status = decided(input.decision);
+  return commitOrRefuse(handle, async (trx): Promise<CommandResult> => {
     if (input.decision === "agree" && !post.hidden_at) await applyHide(trx, post, actor.id, input.reason);
     if (input.decision === "agree" && post.hidden_at && post.hidden_by === null) {
       // Hidden by reports: now with the host's reason.
@@ -318,13 +311,31 @@ export async function decideReports(
     if (input.decision === "agree" && input.sanction === "warn" && post.author_id) {
       await notifyMember(trx, { memberId: post.author_id, kind: "warning", actorId: actor.id, groupId: post.group_id, threadId: post.thread_id, postId: post.id, detail: input.reason });
     }
+    if (input.decision === "agree" && input.sanction === "remove" && post.author_id) {
+      const removed = await removeMember(trx, asked, post.group_id, post.author_id, { ban: false, reason: input.reason });
+      if (!removed.ok && removed.status !== 404) return removed;
+    }
+    return { ok: true };
   });
-  if (input.decision === "agree" && input.sanction === "remove" && post.author_id) {
-    const removed = await removeMember(db, actor, post.group_id, post.author_id, { ban: false, reason: input.reason });
-    if (!removed.ok && removed.status !== 404) return removed;
-  }
-  return { ok: true };
 }
+
+/** Reporting needs a confirmed address, and never one's own post or meetup. */
+function reporterOrFailure(guardian: Guardian, authorId: string | null, own: MessageKey): { memberId: string; failure?: undefined } | { failure: Failure } {
+  const { member, failure } = guardian.contributorOrFailure();
+  if (failure) return { failure };
+  return authorId === member.id ? { failure: conflict({ formError: own }) } : { memberId: member.id };
+}
+
+/** The open reports on a post or meetup to decide, or why there is nothing to decide. */
+async function openReports(handle: Database, target: { post_id: number } | { event_id: number }, input: { decision: string; reason: string }) {
+  if (input.decision === "agree" && input.reason.length === 0) return fieldFailure("reason", "validation.reason.required");
+  let query = handle.selectFrom("reports").select(["id", "reporter_id"]).where("status", "=", "open");
+  query = "post_id" in target ? query.where("post_id", "=", target.post_id) : query.where("event_id", "=", target.event_id);
+  const open = await query.execute();
+  return open.length === 0 ? conflict({ formError: "reports.alreadyDecided" }) : open;
+}
+
+const decided = (decision: "agree" | "disagree" | "dismiss") => (decision === "agree" ? "agreed" : decision === "disagree" ? "disagreed" : "dismissed");
 
 /** What a public circle hid and why: dates and reasons, no content and no names of reporters. */
 export async function publicModerationLog(db: Database, groupId: string) {

@@ -1,7 +1,6 @@
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
-import { throwForMissingOrSignedOut } from "../../auth/guards.server";
-import { formFailure, readForm, typedValues } from "../../lib/http.server";
+import { formFailure, readForm, respondToFailure } from "../../lib/http.server";
 import { decideEventReports, decideReports, decisionSchema, eventDecisionSchema } from "./reports.server";
 import { eventContext } from "../events/context.server";
 import { requestLocale } from "../../i18n/request.server";
@@ -15,19 +14,15 @@ export async function handleDecision(request: Request, context: AppLoadContext, 
     const parsed = eventDecisionSchema.safeParse(values);
     if (!parsed.success) return formFailure(values, { status: 400, formError: "error.badRequest.text" });
     targetId = parsed.data.eventId;
-    result = await decideEventReports(context.db, eventContext(request, context, requestLocale(request, context.actor)), context.actor, parsed.data);
+    result = await decideEventReports(context.db, eventContext(request, context, requestLocale(request, context.actor)), context.guardian, parsed.data);
   } else {
     const parsed = decisionSchema.safeParse(values);
     if (!parsed.success) return formFailure(values, { status: 400, formError: "error.badRequest.text" });
     targetId = parsed.data.postId;
-    result = await decideReports(context.db, context.actor, parsed.data);
+    result = await decideReports(context.db, context.guardian, parsed.data);
   }
-  throwForMissingOrSignedOut(result, request);
   if (!result.ok) {
-    return json(
-      { ok: false as const, values: typedValues(values), fieldErrors: result.fieldErrors ?? {}, formError: result.formError, postId: targetId },
-      { status: result.status },
-    );
+    return respondToFailure(request, values, result, { postId: targetId });
   }
   throw redirect(`${back}?decided=1`);
 }

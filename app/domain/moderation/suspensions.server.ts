@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { Database } from "../../../db/index";
-import { isSiteAdmin, type Actor } from "../../auth/policy";
+import type { Guardian } from "../../auth/guardian.server";
 import type { MessageKey } from "../../i18n/nl";
 import { singleLineText } from "../../lib/text-input";
-import type { CommandResult } from "../accounts/commands.server";
-import { recordAudit } from "../groups/commands.server";
+import { recordAudit } from "../audit.server";
+import { conflict, missing, type CommandResult } from "../result";
+import { inTransaction } from "../transaction.server";
 
 const msg = (key: MessageKey) => key;
 
@@ -19,15 +20,15 @@ export const suspensionSchema = z.object({
 
 /** Site admins suspend an account for a while or for good: its sessions end at once; it can still read public content. */
 export async function suspendMember(
-  db: Database,
-  actor: Actor,
+  handle: Database,
+  guardian: Guardian,
   input: { memberId: string; days: "1" | "7" | "30" | "365" | "forever"; reason: string },
 ): Promise<CommandResult> {
-  if (actor.kind !== "member") return { ok: false, status: 401, formError: "groups.signInFirst" };
-  if (!isSiteAdmin(actor)) return { ok: false, status: 403, formError: "error.forbidden.text" };
-  if (input.memberId === actor.id) return { ok: false, status: 409, formError: "groups.notYourself" };
+  const { member: admin, failure } = guardian.siteAdminOrFailure();
+  if (failure) return failure;
+  if (input.memberId === admin.id) return conflict({ formError: "groups.notYourself" });
   const until = input.days === "forever" ? FOREVER : new Date(Date.now() + Number(input.days) * 86_400_000);
-  const found = await db.transaction().execute(async (trx) => {
+  const found = await inTransaction(handle, async (trx) => {
     const member = await trx
       .updateTable("members")
       .set({ suspended_until: until, suspension_reason: input.reason })
@@ -36,22 +37,24 @@ export async function suspendMember(
       .executeTakeFirst();
     if (!member) return false;
     await trx.deleteFrom("sessions").where("member_id", "=", member.id).execute();
-    await recordAudit(trx, { groupId: null, actorId: actor.id, action: "member.suspend", targetMemberId: member.id, targetLabel: member.username, reason: input.reason });
+    await recordAudit(trx, { groupId: null, actorId: admin.id, action: "member.suspend", targetMemberId: member.id, targetLabel: member.username, reason: input.reason });
     return true;
   });
-  return found ? { ok: true } : { ok: false, status: 404, formError: "error.notFound.title" };
+  return found ? { ok: true } : missing;
 }
 
-export async function liftSuspension(db: Database, actor: Actor, memberId: string): Promise<CommandResult> {
-  if (actor.kind !== "member") return { ok: false, status: 401, formError: "groups.signInFirst" };
-  if (!isSiteAdmin(actor)) return { ok: false, status: 403, formError: "error.forbidden.text" };
-  const member = await db
-    .updateTable("members")
-    .set({ suspended_until: null, suspension_reason: null })
-    .where("id", "=", memberId)
-    .returning(["id", "username"])
-    .executeTakeFirst();
-  if (!member) return { ok: false, status: 404, formError: "error.notFound.title" };
-  await recordAudit(db, { groupId: null, actorId: actor.id, action: "member.unsuspend", targetMemberId: member.id, targetLabel: member.username });
-  return { ok: true };
+export async function liftSuspension(handle: Database, guardian: Guardian, memberId: string): Promise<CommandResult> {
+  const { member: admin, failure } = guardian.siteAdminOrFailure();
+  if (failure) return failure;
+  const lifted = await inTransaction(handle, async (trx) => {
+    const member = await trx
+      .updateTable("members")
+      .set({ suspended_until: null, suspension_reason: null })
+      .where("id", "=", memberId)
+      .returning(["id", "username"])
+      .executeTakeFirst();
+    if (member) await recordAudit(trx, { groupId: null, actorId: admin.id, action: "member.unsuspend", targetMemberId: member.id, targetLabel: member.username });
+    return member !== undefined;
+  });
+  return lifted ? { ok: true } : missing;
 }

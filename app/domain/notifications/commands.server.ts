@@ -1,44 +1,41 @@
 import { z } from "zod";
 import type { Database } from "../../../db/index";
 import type { WatchLevel } from "../../../db/schema";
-import { isMember, type Actor } from "../../auth/policy";
-import type { CommandResult } from "../accounts/commands.server";
-import { readableGroups } from "../../auth/readable.server";
+import type { Guardian } from "../../auth/guardian.server";
+import { missing, type CommandResult } from "../result";
 import { findVisibleThread } from "../threads/queries.server";
 import { setThreadWatch } from "./fanout.server";
 
 export const watchSchema = z.object({ level: z.enum(["watching", "tracking", "muted"]) });
 
-const notFound = { ok: false, status: 404, formError: "error.notFound.title" } as const;
-const mustSignIn = { ok: false, status: 401, formError: "groups.signInFirst" } as const;
-
-export async function watchThread(db: Database, actor: Actor, threadId: number, level: WatchLevel): Promise<CommandResult> {
-  if (!(await findVisibleThread(db, actor, threadId))) return notFound;
-  if (!isMember(actor)) return mustSignIn;
-  await setThreadWatch(db, actor.id, threadId, level, true);
+export async function watchThread(handle: Database, guardian: Guardian, threadId: number, level: WatchLevel): Promise<CommandResult> {
+  const { member, failure } = await guardian.permit(await findVisibleThread(handle, guardian.actor, threadId), () => true);
+  if (failure) return failure;
+  await setThreadWatch(handle, member.id, threadId, level, true);
   return { ok: true };
 }
 
-export async function watchGroup(db: Database, actor: Actor, groupId: string, level: WatchLevel): Promise<CommandResult> {
-  const group = await db.selectFrom("groups").select("id").where("id", "=", groupId).where(readableGroups(actor)).executeTakeFirst();
-  if (!group) return notFound;
-  if (!isMember(actor)) return mustSignIn;
-  await db
+export async function watchGroup(handle: Database, guardian: Guardian, groupId: string, level: WatchLevel): Promise<CommandResult> {
+  const visible = (await guardian.using(handle).seesGroup(groupId)) ? { groupId } : null;
+  const { member, failure } = await guardian.permit(visible, () => true);
+  if (failure) return failure;
+  await handle
     .insertInto("group_watches")
-    .values({ member_id: actor.id, group_id: groupId, level })
+    .values({ member_id: member.id, group_id: groupId, level })
     .onConflict((oc) => oc.columns(["member_id", "group_id"]).doUpdateSet({ level }))
     .execute();
   return { ok: true };
 }
 
-export async function watchPrinciple(db: Database, actor: Actor, slug: string, on: boolean): Promise<CommandResult> {
-  if (!isMember(actor)) return mustSignIn;
-  const principle = await db.selectFrom("principles").select("slug").where("slug", "=", slug).executeTakeFirst();
-  if (!principle) return notFound;
+export async function watchPrinciple(handle: Database, guardian: Guardian, slug: string, on: boolean): Promise<CommandResult> {
+  const { member, failure } = guardian.memberOrFailure();
+  if (failure) return failure;
+  const principle = await handle.selectFrom("principles").select("slug").where("slug", "=", slug).executeTakeFirst();
+  if (!principle) return missing;
   if (on) {
-    await db.insertInto("principle_watches").values({ member_id: actor.id, principle_slug: slug }).onConflict((oc) => oc.doNothing()).execute();
+    await handle.insertInto("principle_watches").values({ member_id: member.id, principle_slug: slug }).onConflict((oc) => oc.doNothing()).execute();
   } else {
-    await db.deleteFrom("principle_watches").where("member_id", "=", actor.id).where("principle_slug", "=", slug).execute();
+    await handle.deleteFrom("principle_watches").where("member_id", "=", member.id).where("principle_slug", "=", slug).execute();
   }
   return { ok: true };
 }
@@ -56,4 +53,15 @@ export async function watchLevels(db: Database, memberId: string, target: { thre
       : undefined,
   ]);
   return { thread: thread?.level ?? null, group: group?.level ?? null, principle: principle !== undefined };
+}
+
+/** Every notification of the member read. */
+export async function markAllRead(handle: Database, memberId: string): Promise<void> {
+  await handle.updateTable("notifications").set({ read_at: new Date() }).where("member_id", "=", memberId).where("read_at", "is", null).execute();
+}
+
+/** One notification read; false when it is not the member's. */
+export async function markRead(handle: Database, memberId: string, id: number): Promise<boolean> {
+  const result = await handle.updateTable("notifications").set({ read_at: new Date() }).where("id", "=", id).where("member_id", "=", memberId).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }

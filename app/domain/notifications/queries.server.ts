@@ -3,6 +3,7 @@ import type { Database } from "../../../db/index";
 import type { NotificationKind } from "../../../db/schema";
 import { readableEvents, readablePosts, readableThreads, readerColumn } from "../../auth/readable.server";
 import { postPath } from "../threads/schema";
+import { markRead } from "./commands.server";
 
 export async function unreadCount(db: Database, memberId: string): Promise<number> {
   const row = await db
@@ -135,13 +136,4 @@ export async function openNotification(db: Database, memberId: string, id: numbe
   if (!row) return null;
   await markRead(db, memberId, id);
   return { href: toView(row).href };
-}
-
-export async function markAllRead(db: Database, memberId: string): Promise<void> {
-  await db.updateTable("notifications").set({ read_at: new Date() }).where("member_id", "=", memberId).where("read_at", "is", null).execute();
-}
-
-export async function markRead(db: Database, memberId: string, id: number): Promise<boolean> {
-  const result = await db.updateTable("notifications").set({ read_at: new Date() }).where("id", "=", id).where("member_id", "=", memberId).executeTakeFirst();
-  return result.numUpdatedRows > 0n;
 }

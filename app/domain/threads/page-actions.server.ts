@@ -1,10 +1,12 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
-import { notFound, throwForMissingOrSignedOut } from "../../auth/guards.server";
+import { notFound } from "../../auth/guards.server";
 import { requireMember } from "../../auth/session.server";
-import { formFailure, parseForm } from "../../lib/http.server";
+import { formFailure, parseForm, respondToFailure } from "../../lib/http.server";
 import { reportPost, reportSchema } from "../moderation/reports.server";
 import { watchSchema, watchThread } from "../notifications/commands.server";
-import { deletePost, hidePost, moveThread, newMemberLimitsFrom, previewPost, replyToThread, restorePost, setThreadFlag, toggleReaction } from "./commands.server";
+import { deletePost, hidePost, moveThread, restorePost, setThreadFlag } from "./moderation.server";
+import { newMemberLimitsFrom, previewPost, replyToThread } from "./posting.server";
+import { toggleReaction } from "./reactions.server";
 import { findVisibleThread } from "./queries.server";
 import { hideSchema, POSTS_PER_PAGE, postPath, reactionSchema, replySchema } from "./schema";
 
@@ -32,27 +34,24 @@ const FLAGS = { pin: ["pinned", true], unpin: ["pinned", false], lock: ["locked"
 
 async function setFlag({ request, context, threadId, values }: ThreadActionArgs) {
   const [flag, value] = FLAGS[values.intent as keyof typeof FLAGS];
-  const result = await setThreadFlag(context.db, context.actor, threadId, flag, value);
-  throwForMissingOrSignedOut(result, request);
-  if (!result.ok) return formFailure(values, result);
+  const result = await setThreadFlag(context.db, context.guardian, threadId, flag, value);
+  if (!result.ok) return respondToFailure(request, values, result);
   throw redirect(new URL(request.url).pathname);
 }
 
 async function react({ request, context, values }: ThreadActionArgs) {
   const { data, failure } = parseForm(reactionSchema, values);
   if (failure) return failure;
-  const result = await toggleReaction(context.db, context.actor, data.postId, data.kind);
-  throwForMissingOrSignedOut(result, request);
-  if (!result.ok) return formFailure(values, result);
+  const result = await toggleReaction(context.db, context.guardian, data.postId, data.kind);
+  if (!result.ok) return respondToFailure(request, values, result);
   return toPost(request, result.number);
 }
 
 async function report({ request, context, values }: ThreadActionArgs) {
   const { data, failure } = parseForm(reportSchema, values);
   if (failure) return failure;
-  const result = await reportPost(context.db, context.actor, data, context.config.REPORT_HIDE_THRESHOLD);
-  throwForMissingOrSignedOut(result, request);
-  if (!result.ok) return formFailure(values, result);
+  const result = await reportPost(context.db, context.guardian, data, context.config.REPORT_HIDE_THRESHOLD);
+  if (!result.ok) return respondToFailure(request, values, result);
   const back = new URL(request.url);
   back.searchParams.delete("quote");
   back.searchParams.delete("report");
@@ -63,15 +62,14 @@ async function report({ request, context, values }: ThreadActionArgs) {
 async function watch({ request, context, threadId, values }: ThreadActionArgs) {
   const parsed = watchSchema.safeParse(values);
   if (!parsed.success) return badRequest(values);
-  const result = await watchThread(context.db, context.actor, threadId, parsed.data.level);
-  throwForMissingOrSignedOut(result, request);
+  const result = await watchThread(context.db, context.guardian, threadId, parsed.data.level);
+  if (!result.ok) return respondToFailure(request, values, result);
   throw redirect(`${new URL(request.url).pathname}?watch=saved`);
 }
 
 async function move({ request, context, threadId, values }: ThreadActionArgs) {
-  const result = await moveThread(context.db, context.actor, threadId, values.group ?? "");
-  throwForMissingOrSignedOut(result, request);
-  if (!result.ok) return formFailure(values, result);
+  const result = await moveThread(context.db, context.guardian, threadId, values.group ?? "");
+  if (!result.ok) return respondToFailure(request, values, result);
   throw redirect(new URL(request.url).pathname);
 }
 
@@ -83,20 +81,19 @@ async function postModeration({ request, context, values }: ThreadActionArgs) {
   if (values.intent === "hide") {
     const { data, failure } = parseForm(hideSchema, values);
     if (failure) return failure;
-    result = await hidePost(context.db, context.actor, data.postId, data.reason);
+    result = await hidePost(context.db, context.guardian, data.postId, data.reason);
   } else {
-    result = values.intent === "delete" ? await deletePost(context.db, context.actor, postId) : await restorePost(context.db, context.actor, postId);
+    result = values.intent === "delete" ? await deletePost(context.db, context.guardian, postId) : await restorePost(context.db, context.guardian, postId);
   }
-  throwForMissingOrSignedOut(result, request);
-  if (!result.ok) return formFailure(values, result);
+  if (!result.ok) return respondToFailure(request, values, result);
   return toPost(request, result.number);
 }
 
 async function preview({ request, context, threadId, values }: ThreadActionArgs) {
   // Missing before signed out: a private thread answers a visitor as a missing one does.
   if (!(await findVisibleThread(context.db, context.actor, threadId))) notFound();
-  const member = requireMember(context.actor, request);
-  const preview = await previewPost(context.db, member, context.clientIp, values.body ?? "");
+  requireMember(context.actor, request);
+  const preview = await previewPost(context.db, context.guardian, context.clientIp, values.body ?? "");
   if (!preview.ok) return formFailure(values, preview);
   return { ok: true as const, preview: preview.html, values };
 }
@@ -104,9 +101,8 @@ async function preview({ request, context, threadId, values }: ThreadActionArgs)
 async function reply({ request, context, threadId, values }: ThreadActionArgs) {
   const { data, failure } = parseForm(replySchema, values);
   if (failure) return failure;
-  const result = await replyToThread(context.db, context.actor, threadId, data, newMemberLimitsFrom(context.config));
-  throwForMissingOrSignedOut(result, request);
-  if (!result.ok) return formFailure(values, result);
+  const result = await replyToThread(context.db, context.guardian, threadId, data, newMemberLimitsFrom(context.config));
+  if (!result.ok) return respondToFailure(request, values, result);
   const thread = await findVisibleThread(context.db, context.actor, threadId);
   throw redirect(postPath(threadId, thread?.slug ?? "", result.number));
 }

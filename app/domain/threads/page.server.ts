@@ -4,8 +4,9 @@ import type { Guardian } from "../../auth/guardian.server";
 import type { Locale } from "../../i18n/index";
 import { excerpt } from "../../lib/page-meta";
 import { watchLevels } from "../notifications/commands.server";
-import { listMoveTargets } from "./commands.server";
-import { findReadableThread, lastReadNumber, listThreadPosts, loadThreadTags, markThreadRead, quotePost, reactionsOnPosts } from "./queries.server";
+import { listMoveTargets } from "./moderation.server";
+import { markThreadRead } from "./reading.server";
+import { findReadableThread, lastReadNumber, listThreadPosts, loadThreadTags, quotePost, reactionsOnPosts } from "./queries.server";
 import { POSTS_PER_PAGE, postPath } from "./schema";
 
 export interface ThreadPageRequest {
@@ -124,7 +125,7 @@ async function threadPage(db: Database, guardian: Guardian, thread: ReadableThre
       moderate: moderates,
       react: await guardian.canReact(thread.group_id),
     },
-    moveTargets: moderates ? await listMoveTargets(db, guardian.actor, thread.group_id) : [],
+    moveTargets: moderates ? await listMoveTargets(db, guardian, thread.group_id) : [],
     idempotencyKey: randomUUID(),
     quote: request.quote !== null ? await quotePost(db, guardian.actor, thread.id, request.quote) : null,
   };

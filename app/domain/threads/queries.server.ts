@@ -304,20 +304,6 @@ export async function listPostRevisions(db: Database, actor: Actor, postId: numb
   return { post, revisions };
 }
 
-/** Remembers how far a member read a thread; never moves backwards. */
-export async function markThreadRead(db: Database, memberId: string, threadId: number, number: number): Promise<void> {
-  await db
-    .insertInto("thread_reads")
-    .values({ member_id: memberId, thread_id: threadId, last_read_number: number })
-    .onConflict((oc) =>
-      oc.columns(["member_id", "thread_id"]).doUpdateSet({
-        last_read_number: sql`greatest(thread_reads.last_read_number, excluded.last_read_number)`,
-        updated_at: sql`now()`,
-      }),
-    )
-    .execute();
-}
-
 export async function lastReadNumber(db: Database, memberId: string, threadId: number): Promise<number | null> {
   const row = await db
     .selectFrom("thread_reads")
