@@ -16,7 +16,7 @@ import { cancelSchema, rsvpSchema } from "../domain/events/schema";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, parseForm, readForm, respondToFailure, type FormFailure } from "../lib/http.server";
+import { parseForm, readForm, respondToFailure, type FormFailure } from "../lib/http.server";
 import { pageMeta } from "../lib/page-meta";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -40,7 +40,7 @@ export { formRouteHeaders as headers } from "../lib/route-headers";
 type Result = FormFailure | { ok: true; preview: string; values: Record<string, string> };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const actor = requireMember(context.actor, request);
+  requireMember(context.actor, request);
   const { group } = await requireVisibleGroup(context.db, context.guardian, params.slug);
   const values = await readForm(request);
   if (values.intent === "preview") {

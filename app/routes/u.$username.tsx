@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { FailureMessage } from "../components/failure-message";
 import { FormMessage } from "../components/form-fields";
 import { liftSuspension, suspendMember, suspensionSchema } from "../domain/moderation/suspensions.server";
-import { formFailure, parseForm, readForm, respondToFailure, type FormFailure } from "../lib/http.server";
+import { parseForm, readForm, respondToFailure, type FormFailure } from "../lib/http.server";
 import { excerpt, pageMeta } from "../lib/page-meta";
 import { Avatar } from "../components/avatar";
 import { UserHtml } from "../components/user-html";
