@@ -136,6 +136,8 @@ export interface AuditLogTable {
   target_member_id: string | null;
   target_label: Generated<string>;
   reason: Generated<string>;
+  /** The post an entry is about (hide, restore, delete, report decisions). */
+  post_id: number | null;
   created_at: CreatedAt;
 }
 

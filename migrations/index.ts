@@ -13,6 +13,7 @@ import * as notificationsAndReports from "./20261127T0600_notifications_and_repo
 import * as emailPreferences from "./20261127T0610_email_preferences";
 import * as search from "./20261127T0700_search";
 import * as boundedSearchText from "./20261129T0600_bounded_search_text";
+import * as auditPost from "./20261129T1000_audit_post";
 
 /**
  * Every migration, by name. Listed statically (not read from the folder at
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "20261127T0610_email_preferences": emailPreferences,
   "20261127T0700_search": search,
   "20261129T0600_bounded_search_text": boundedSearchText,
+  "20261129T1000_audit_post": auditPost,
 };

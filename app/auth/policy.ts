@@ -23,6 +23,16 @@ export function isMember(actor: Actor): actor is MemberActor {
   return actor.kind === "member";
 }
 
+/** The signed-in member's id, or null for a visitor. */
+export function memberIdOf(actor: Actor): string | null {
+  return actor.kind === "member" ? actor.id : null;
+}
+
+/** Whether a member row (not the actor) is a site admin: for badges and feeds that act for that member. */
+export function hasSiteAdminRole(member: { site_role: string }): boolean {
+  return member.site_role === "admin";
+}
+
 export function isSiteAdmin(actor: Actor): boolean {
   return actor.kind === "member" && actor.siteRole === "admin";
 }
@@ -167,4 +177,22 @@ export function canRsvp(actor: Actor, standing: GroupStanding | null): boolean {
 /** A meetup's online link: for those going and for those who manage the meetup. */
 export function canSeeOnlineLink(myStatus: string | null, managesEvent: boolean): boolean {
   return myStatus === "going" || managesEvent;
+}
+
+/**
+ * What changing a member's role in a circle means: nothing to do, taking the
+ * owner role from someone (refused when they are the last owner), or a plain change.
+ */
+export function roleChange(current: GroupRole, next: GroupRole): "unchanged" | "fromOwner" | "change" {
+  if (current === next) return "unchanged";
+  return current === "owner" ? "fromOwner" : "change";
+}
+
+/**
+ * Who manages a meetup, for a member who is not the actor (their calendar
+ * feed): site admins, and hosts of its circle with a confirmed address; the
+ * same rule as `canManageEvents`.
+ */
+export function managesEventAs(member: { site_role: string; email_verified_at: Date | null }, hostsItsCircle: boolean): boolean {
+  return hasSiteAdminRole(member) || (hostsItsCircle && member.email_verified_at !== null);
 }

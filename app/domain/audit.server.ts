@@ -7,6 +7,8 @@ export interface AuditEntry {
   targetMemberId?: string | null;
   targetLabel?: string;
   reason?: string;
+  /** The post it is about, so the public log can apply the readable filter to its thread. */
+  postId?: number;
 }
 
 /** Every host and admin action lands here, in the same transaction as the action. */
@@ -20,6 +22,7 @@ export async function recordAudit(handle: Database, entry: AuditEntry): Promise<
       target_member_id: entry.targetMemberId ?? null,
       target_label: entry.targetLabel ?? "",
       reason: entry.reason ?? "",
+      post_id: entry.postId ?? null,
     })
     .execute();
 }

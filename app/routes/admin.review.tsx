@@ -6,7 +6,7 @@ import { FailureMessage } from "../components/failure-message";
 import { FormMessage } from "../components/form-fields";
 import { ReviewQueue } from "../components/review-queue";
 import { handleDecision } from "../domain/moderation/review-route.server";
-import { canReviewAll, reviewQueueFor } from "../domain/moderation/reports.server";
+import { reviewQueueFor } from "../domain/moderation/reports.server";
 import { translator, type MessageKey } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
@@ -14,7 +14,7 @@ import { requestLocale } from "../i18n/request.server";
 /** Site admins: every open report, across circles. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = requireMember(context.actor, request);
-  if (!canReviewAll(actor)) forbidden();
+  if (!context.guardian.canModerateSite) forbidden();
   return { locale: requestLocale(request, actor), items: await reviewQueueFor(context.db, context.guardian.actor, null) };
 }
 
@@ -26,8 +26,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export { formRouteHeaders as headers } from "../lib/route-headers";
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = requireMember(context.actor, request);
-  if (!canReviewAll(actor)) forbidden();
+  requireMember(context.actor, request);
+  if (!context.guardian.canModerateSite) forbidden();
   return handleDecision(request, context, "/admin/review");
 }
 

@@ -12,7 +12,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     locale: requestLocale(request, context.actor),
     group: { slug: group.slug, name: group.name },
-    entries: await publicModerationLog(context.db, group.id),
+    entries: await publicModerationLog(context.db, context.guardian.actor, group.id),
   };
 }
 
@@ -49,7 +49,8 @@ export default function ModerationLog() {
               <tr key={i}>
                 <td>{formatDateTime(new Date(entry.at), locale, undefined, { dateStyle: "medium", timeStyle: "short" })}</td>
                 <td>
-                  {t(entry.action === "post.restore" ? "moderation.restored" : "moderation.hidden")}: {entry.what}
+                  {t(entry.action === "post.restore" ? "moderation.restored" : "moderation.hidden")}
+                  {entry.what ? `: ${entry.what}` : null}
                 </td>
                 <td>{entry.reason === "reports.autoHiddenReason" ? t("reports.autoHiddenReason") : entry.reason}</td>
               </tr>

@@ -40,7 +40,7 @@ const dbImports = {
 };
 
 // The role-check rule for app/domain/** (set to "error" once the commands ask the guardian).
-const domainRoleChecks = "off";
+const domainRoleChecks = "error";
 
 export default tseslint.config(
   { ignores: ["build/**", "public/build/**", "node_modules/**", "data/**", "tests/.tmp/**", ".cache/**"] },

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import UAParser from "ua-parser-js";
 import type { Database } from "../../../db/index";
 import { hashToken } from "../../auth/lucia-adapter.server";
-import { isMember, type Actor } from "../../auth/policy";
+import { hasSiteAdminRole, memberIdOf, type Actor } from "../../auth/policy";
 import { readableEvents, readableThreads, readerColumn } from "../../auth/readable.server";
 import { signedOut, type CommandResult } from "../result";
 import { normaliseUsername } from "./schema";
@@ -30,7 +30,7 @@ export async function findPublicProfile(db: Database, username: string): Promise
     displayName: row.display_name,
     bioHtml: row.bio_html,
     memberSince: row.created_at.toISOString(),
-    isAdmin: row.site_role === "admin",
+    isAdmin: hasSiteAdminRole(row),
   };
 }
 
@@ -238,7 +238,7 @@ export async function suggestMentions(
   typed: string,
   { threadId }: { threadId?: number } = {},
 ): Promise<CommandResult<{ members: Array<{ username: string; name: string }> }>> {
-  if (!isMember(actor)) return signedOut;
+  if (memberIdOf(actor) === null) return signedOut;
   const query = typed.trim().toLowerCase().slice(0, 30);
   if (!/^[\p{L}\p{N}_.-]{1,30}$/u.test(query)) return { ok: true, members: [] };
   // LIKE wildcards in what was typed are matched literally.

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "../../../db/index";
-import { canSeeOnlineLink } from "../../auth/policy";
+import { canSeeOnlineLink, managesEventAs } from "../../auth/policy";
 import { hostsCircle, PUBLIC_READER, readableEvents, readableGroups, readerColumn } from "../../auth/readable.server";
 import { calendarEventOf, type CalendarEvent } from "./ics.server";
 
@@ -50,8 +50,10 @@ export async function memberFeed(db: Database, token: string): Promise<{ name: s
     .limit(500)
     .execute();
   // The online link as on the meetup's page (`policy.canSeeOnlineLink`): for those going and for those who manage the meetup.
-  const manages = (hosts: unknown) => Boolean(hosts) && (owner.email_verified_at !== null || owner.site_role === "admin");
-  return { name: owner.display_name, events: rows.map((r) => calendarEventOf(r, canSeeOnlineLink(r.status, manages(r.hosts)))) };
+  return {
+    name: owner.display_name,
+    events: rows.map((r) => calendarEventOf(r, canSeeOnlineLink(r.status, Boolean(r.hosts) && managesEventAs(owner, Boolean(r.hosts))))),
+  };
 }
 
 /** Makes (or replaces: the old address stops working) a member's secret feed address. */

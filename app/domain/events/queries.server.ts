@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../../../db/index";
 import type { RsvpStatus } from "../../../db/schema";
-import type { Actor } from "../../auth/policy";
+import { memberIdOf, type Actor } from "../../auth/policy";
 import type { Locale } from "../../i18n/index";
 import { PUBLIC_READER, readableEvents } from "../../auth/readable.server";
 
@@ -37,7 +37,7 @@ export async function listEvents(
   }: { groupId?: string; principle?: string; memberGoing?: string; when?: "upcoming" | "past"; limit?: number; publicOnly?: boolean },
 ): Promise<EventListItem[]> {
   const viewer = publicOnly ? PUBLIC_READER : actor;
-  const viewerId = actor.kind === "member" ? actor.id : null;
+  const viewerId = memberIdOf(actor);
   const now = new Date();
   let query = db
     .selectFrom("events")

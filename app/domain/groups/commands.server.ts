@@ -3,7 +3,7 @@ import { sql, type SqlBool } from "kysely";
 import type { Database } from "../../../db/index";
 import { hashToken } from "../../auth/lucia-adapter.server";
 import type { Guardian } from "../../auth/guardian.server";
-import type { GroupRole } from "../../auth/policy";
+import { roleChange, type GroupRole } from "../../auth/policy";
 import type { JobQueue } from "../../lib/jobs.server";
 import { renderMarkdown } from "../../lib/markdown.server";
 import type { LinkContext } from "../accounts/commands.server";
@@ -556,8 +556,9 @@ export async function changeRole(
       .forUpdate()
       .executeTakeFirst();
     if (!target) return conflict({ formError: "groups.memberNotFound" }, 404);
-    if (target.role === role) return { ok: true };
-    if (target.role === "owner") {
+    const change = roleChange(target.role, role);
+    if (change === "unchanged") return { ok: true };
+    if (change === "fromOwner") {
       const owners = await trx
         .selectFrom("group_members")
         .select((eb) => eb.fn.countAll<number>().as("n"))

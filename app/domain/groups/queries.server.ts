@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder } from "kysely";
 import type { Database, DB } from "../../../db/index";
 import { loadStanding } from "../../auth/guardian.server";
 import { readableGroups } from "../../auth/readable.server";
-import type { Actor } from "../../auth/policy";
+import { memberIdOf, type Actor } from "../../auth/policy";
 
 const memberCount = (eb: ExpressionBuilder<DB, "groups">) =>
   eb
@@ -30,7 +30,7 @@ export interface DirectoryEntry {
 
 /** The directory: groups the viewer can read, plus listed private ones by name; the viewer's own first. */
 export async function listGroupDirectory(db: Database, actor: Actor): Promise<DirectoryEntry[]> {
-  const actorId = actor.kind === "member" ? actor.id : "00000000-0000-0000-0000-000000000000";
+  const actorId = memberIdOf(actor) ?? "00000000-0000-0000-0000-000000000000";
   const rows = await db
     .selectFrom("groups")
     .leftJoin("group_members as mine", (join) =>

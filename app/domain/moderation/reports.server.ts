@@ -2,10 +2,10 @@ import { sql } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../../db/index";
 import type { Guardian } from "../../auth/guardian.server";
-import { isSiteAdmin, type Actor } from "../../auth/policy";
+import type { Actor } from "../../auth/policy";
 import type { MessageKey } from "../../i18n/nl";
 import { multiLineText, singleLineText } from "../../lib/text-input";
-import { hostOrTrusted, hostsCircle, readerColumn } from "../../auth/readable.server";
+import { hostOrTrusted, hostsCircle, readablePosts, readableThreads, readerColumn } from "../../auth/readable.server";
 import { recordAudit } from "../audit.server";
 import { removeMember } from "../groups/commands.server";
 import { notifyMember } from "../notifications/fanout.server";
@@ -62,7 +62,7 @@ export async function reportPost(
   input: { postId: number; reason: (typeof REPORT_REASONS)[number]; text: string },
   hideThreshold: number,
 ): Promise<CommandResult<{ autoHidden: boolean }>> {
-  const post = await findVisiblePost(handle, guardian, input.postId);
+  const post = await findVisiblePost(handle, guardian, input.postId, { readable: true });
   if (!post || post.deleted_at) return missing;
   const reporter = reporterOrFailure(guardian, post.author_id, "reports.ownPost");
   if (reporter.failure) return reporter.failure;
@@ -138,7 +138,8 @@ export async function reviewQueueFor(db: Database, reviewer: Actor, groupId: str
     .orderBy("reports.created_at")
     .limit(500);
   if (groupId) query = query.where("threads.group_id", "=", groupId);
-  query = query.where(hostsCircle(reviewer, "threads.group_id"));
+  // Hosts review what they may read: a deleted post's text goes to nobody.
+  query = query.where(hostsCircle(reviewer, "threads.group_id")).where(readablePosts(reviewer));
   const postItems = itemsPerTarget(
     await query.execute(),
     (r) => r.post_id!,
@@ -302,6 +303,7 @@ export async function decideReports(
       actorId: actor.id,
       action: `report.${input.decision}`,
       targetMemberId: post.author_id,
+      postId: post.id,
       targetLabel: `${post.thread_title} #${post.number}`,
       reason: input.reason,
     });
@@ -337,19 +339,22 @@ async function openReports(handle: Database, target: { post_id: number } | { eve
 
 const decided = (decision: "agree" | "disagree" | "dismiss") => (decision === "agree" ? "agreed" : decision === "disagree" ? "disagreed" : "dismissed");
 
-/** What a public circle hid and why: dates and reasons, no content and no names of reporters. */
-export async function publicModerationLog(db: Database, groupId: string) {
+/**
+ * What a public circle hid and why: dates and reasons, no content and no names
+ * of reporters; the thread's title only while the viewer may read that thread
+ * (a hidden opening post hides its thread; entries that name no post show none).
+ */
+export async function publicModerationLog(db: Database, viewer: Actor, groupId: string) {
   const rows = await db
     .selectFrom("audit_log")
-    .select(["action", "target_label", "reason", "created_at"])
-    .where("group_id", "=", groupId)
-    .where("action", "in", ["post.hide", "post.autoHide", "post.restore", "report.agree"])
-    .orderBy("created_at", "desc")
+    .leftJoin("posts", "posts.id", "audit_log.post_id")
+    .leftJoin("threads", "threads.id", "posts.thread_id")
+    .leftJoin("groups", "groups.id", "threads.group_id")
+    .select(["audit_log.action", "audit_log.reason", "audit_log.created_at", sql<string | null>`case when ${readableThreads(viewer)} then threads.title end`.as("title")])
+    .where("audit_log.group_id", "=", groupId)
+    .where("audit_log.action", "in", ["post.hide", "post.autoHide", "post.restore", "report.agree"])
+    .orderBy("audit_log.created_at", "desc")
     .limit(200)
     .execute();
-  return rows.map((r) => ({ action: r.action, what: r.target_label.replace(/ #\d+$/, ""), reason: r.reason, at: r.created_at.toISOString() }));
-}
-
-export function canReviewAll(actor: Actor): boolean {
-  return isSiteAdmin(actor);
+  return rows.map((r) => ({ action: r.action, what: r.title, reason: r.reason, at: r.created_at.toISOString() }));
 }

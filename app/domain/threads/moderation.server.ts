@@ -1,6 +1,6 @@
 import type { Database } from "../../../db/index";
 import type { Guardian } from "../../auth/guardian.server";
-import { readableGroups } from "../../auth/readable.server";
+import { hostsCircle, readableGroups } from "../../auth/readable.server";
 import { recordAudit } from "../audit.server";
 import { fieldFailure, type CommandResult } from "../result";
 import { slugSchema } from "../principles/schema";
@@ -94,6 +94,7 @@ export async function applyHide(
     actorId,
     action: actorId ? "post.hide" : "post.autoHide",
     targetMemberId: post.author_id,
+    postId: post.id,
     targetLabel: `${post.thread_title} #${post.number}`,
     reason,
   });
@@ -112,6 +113,7 @@ export async function restorePost(handle: Database, guardian: Guardian, postId: 
       actorId: memberId,
       action: "post.restore",
       targetMemberId: post.author_id,
+      postId: post.id,
       targetLabel: `${post.thread_title} #${post.number}`,
     });
   });
@@ -120,22 +122,13 @@ export async function restorePost(handle: Database, guardian: Guardian, postId: 
 
 /** Groups a thread could move to: those the actor hosts (all, for site admins), except its own. */
 export async function listMoveTargets(handle: Database, guardian: Guardian, currentGroupId: string) {
-  const memberId = guardian.memberId;
-  if (memberId === null) return [];
-  let query = handle.selectFrom("groups").select(["groups.slug", "groups.name"]).where("groups.id", "!=", currentGroupId).orderBy("groups.name");
-  if (!guardian.isSiteAdmin) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("group_members")
-          .select("group_members.member_id")
-          .whereRef("group_members.group_id", "=", "groups.id")
-          .where("group_members.member_id", "=", memberId)
-          .where("group_members.role", "in", ["owner", "moderator"]),
-      ),
-    );
-  }
-  return query.execute();
+  return handle
+    .selectFrom("groups")
+    .select(["groups.slug", "groups.name"])
+    .where("groups.id", "!=", currentGroupId)
+    .where(hostsCircle(guardian.actor, "groups.id"))
+    .orderBy("groups.name")
+    .execute();
 }
 
 /** Moves a thread to another group; the actor must host both. Theme tags of the old group fall away. */

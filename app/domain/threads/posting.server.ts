@@ -1,6 +1,6 @@
 import type { Database } from "../../../db/index";
 import type { Guardian } from "../../auth/guardian.server";
-import { readableGroups } from "../../auth/readable.server";
+import { readableGroups, readablePosts } from "../../auth/readable.server";
 import type { MessageKey } from "../../i18n/index";
 import { renderMarkdown } from "../../lib/markdown.server";
 import { linkMentions, mentionedUsernames } from "../../lib/mentions";
@@ -323,7 +323,12 @@ export async function replyToThread(
 }
 
 /** A post with its thread and group, if the actor can see its circle (for editing, hiding, deleting and reporting). */
-export async function findVisiblePost(handle: Database, guardian: Guardian, postId: number) {
+/**
+ * A post in a circle the actor may see, or undefined; with `readable`, only a
+ * post whose text the actor may read (`readablePosts`): what editing and
+ * reporting need. Moderation loads it without, and answers with its own refusals.
+ */
+export async function findVisiblePost(handle: Database, guardian: Guardian, postId: number, { readable = false } = {}) {
   return handle
     .selectFrom("posts")
     .innerJoin("threads", "threads.id", "posts.thread_id")
@@ -344,13 +349,13 @@ export async function findVisiblePost(handle: Database, guardian: Guardian, post
       "groups.name as group_name",
     ])
     .where("posts.id", "=", postId)
-    .where(readableGroups(guardian.actor))
+    .where(readable ? readablePosts(guardian.actor) : readableGroups(guardian.actor))
     .executeTakeFirst();
 }
 
 /** For the edit form: the post as its author may edit it. */
 export async function findEditablePost(handle: Database, guardian: Guardian, postId: number) {
-  const post = await findVisiblePost(handle, guardian, postId);
+  const post = await findVisiblePost(handle, guardian, postId, { readable: true });
   if (!post) return { found: false as const };
   return { found: true as const, post, allowed: guardian.canEditPost({ authorId: post.author_id, deleted: post.deleted_at !== null }) };
 }
@@ -370,7 +375,7 @@ export async function editPost(
   newMembers?: NewMemberLimits,
 ): Promise<EditResult> {
   const asked = guardian.using(handle);
-  const { found: post, member, failure } = await asked.permit(await findVisiblePost(handle, asked, postId), (found) =>
+  const { found: post, member, failure } = await asked.permit(await findVisiblePost(handle, asked, postId, { readable: true }), (found) =>
     asked.canEditPost({ authorId: found.author_id, deleted: found.deleted_at !== null }),
   );
   if (failure) return failure;

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Database } from "../../../db/index";
-import { ANONYMOUS, type Actor } from "../../auth/policy";
+import { ANONYMOUS, memberIdOf, type Actor } from "../../auth/policy";
 import type { Locale } from "../../i18n/index";
 import { PUBLIC_READER, readableGroups, readablePosts, readableThreads, type Reader } from "../../auth/readable.server";
 import { POSTS_PER_PAGE, postPath } from "./schema";
@@ -80,7 +80,7 @@ async function listThreads(
     offset = 0,
   }: { groupId?: string; principle?: string; themeTagId?: number; includeHidden?: boolean; publicOnly?: boolean; limit: number; offset?: number },
 ): Promise<ThreadListItem[]> {
-  const viewerId = actor.kind === "member" ? actor.id : null;
+  const viewerId = memberIdOf(actor);
   const reader: Reader = publicOnly ? PUBLIC_READER : actor;
   let query = db
     .selectFrom("threads")
@@ -377,7 +377,7 @@ export interface ReactionSummary {
  * whether the viewer gave it; only on posts the actor may read (`readablePosts`).
  */
 export async function reactionsOnPosts(db: Database, actor: Actor, postIds: number[]): Promise<Map<number, ReactionSummary[]>> {
-  const viewerId = actor.kind === "member" ? actor.id : null;
+  const viewerId = memberIdOf(actor);
   const result = new Map<number, ReactionSummary[]>();
   if (postIds.length === 0) return result;
   const rows = await db
