@@ -60,17 +60,21 @@ export function readableGroups(reader: Reader): RawBuilder<SqlBool> {
   );
 }
 
-/** Whether the reader hosts the circle whose id is `groupIdColumn` (owners, moderators, site admins). */
-export function hostsCircle(reader: Reader, groupIdColumn: string): RawBuilder<SqlBool> {
+/** Site admins, and members of the circle `groupId` (a column or a value) whose membership row passes `standing`. */
+function standsInCircle(reader: Reader, groupId: RawBuilder<unknown>, standing: RawBuilder<SqlBool>): RawBuilder<SqlBool> {
   const id = readerId(reader);
   return either(readerIsSiteAdmin(reader), () =>
     id === null
       ? FALSE
       : sql<SqlBool>`exists (
-          select 1 from group_members host_check
-          where host_check.group_id = ${sql.ref(groupIdColumn)} and host_check.member_id = ${id}
-            and host_check.role in ('owner', 'moderator'))`,
+          select 1 from group_members standing_check
+          where standing_check.group_id = ${groupId} and standing_check.member_id = ${id} and ${standing})`,
   );
+}
+
+/** Whether the reader hosts the circle whose id is `groupIdColumn` (owners, moderators, site admins). */
+export function hostsCircle(reader: Reader, groupIdColumn: string): RawBuilder<SqlBool> {
+  return standsInCircle(reader, sql.ref(groupIdColumn), sql<SqlBool>`standing_check.role in ('owner', 'moderator')`);
 }
 
 /** Whether the reader wrote the row whose author column is named (false for visitors). */
@@ -111,13 +115,5 @@ export const PUBLIC_READER: Reader = { kind: "anonymous" };
  * for a reader and the circle whose id is `groupId`; site admins too.
  */
 export function hostOrTrusted(reader: Reader, groupId: string): RawBuilder<SqlBool> {
-  const id = readerId(reader);
-  return either(readerIsSiteAdmin(reader), () =>
-    id === null
-      ? FALSE
-      : sql<SqlBool>`exists (
-          select 1 from group_members trust_check
-          where trust_check.group_id = ${groupId} and trust_check.member_id = ${id}
-            and (trust_check.trusted or trust_check.role in ('owner', 'moderator')))`,
-  );
+  return standsInCircle(reader, sql`${groupId}`, sql<SqlBool>`(standing_check.trusted or standing_check.role in ('owner', 'moderator'))`);
 }

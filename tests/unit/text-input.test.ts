@@ -46,6 +46,7 @@ const SAMPLES: Record<string, unknown> = {
   "groups.joinRequestSchema": { message: "Graag\nmet jullie mee" },
   "groups.inviteSchema": { email: "henk@example.nl" },
   "groups.reasonSchema": "Omdat het moet",
+  "groups.groupRoleSchema": "moderator",
   "events.eventSchema": {
     title: "Bijeenkomst",
     description: "Wat we doen\nen waarom",

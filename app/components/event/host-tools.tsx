@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslate } from "../../i18n/react";
+import { Field } from "../form-fields";
 import type { FormFailure } from "../../lib/http.server";
 
 /** A meetup's host tools: edit it, or cancel it with a reason. */
@@ -17,22 +18,7 @@ export function EventHostTools({ event, failure }: { event: { id: number }; fail
       <details open={failure && values.intent === "cancel" ? true : undefined}>
         <summary>{t("events.cancel")}</summary>
         <Form method="post" noValidate>
-          <div className={failure?.fieldErrors.reason ? "field field--invalid" : "field"}>
-            <label htmlFor="field-reason">{t("events.cancelReason")}</label>
-            <input
-              id="field-reason"
-              name="reason"
-              maxLength={500}
-              defaultValue={values.reason}
-              aria-invalid={failure?.fieldErrors.reason ? true : undefined}
-              aria-describedby={failure?.fieldErrors.reason ? "field-reason-error" : undefined}
-            />
-            {failure?.fieldErrors.reason ? (
-              <p className="field__error" id="field-reason-error">
-                {t(failure.fieldErrors.reason)}
-              </p>
-            ) : null}
-          </div>
+          <Field name="reason" label={t("events.cancelReason")} maxLength={500} defaultValue={values.reason} error={failure?.fieldErrors.reason} />
           <button type="submit" name="intent" value="cancel" className="button button--danger">
             {t("events.cancelSubmit")}
           </button>
