@@ -43,18 +43,13 @@ export class Guardian {
     return this.member?.id ?? null;
   }
 
-  get isSiteAdmin(): boolean {
+  private get isSiteAdmin(): boolean {
     return policy.isSiteAdmin(this.actor);
   }
 
   /** Posting, answering and reporting need a confirmed address. */
   get canContribute(): boolean {
     return policy.canContribute(this.actor);
-  }
-
-  /** The refusal for someone who is not signed in, or null when they are (narrows `member`). */
-  signInFirst(): Failure | null {
-    return this.member ? null : signedOut;
   }
 
   /** The signed-in member, or the refusal for a visitor. */

@@ -1,7 +1,7 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "../auth/guards.server";
 import { requireMember } from "../auth/session.server";
-import { openNotification } from "../domain/notifications/queries.server";
+import { openNotification } from "../domain/notifications/commands.server";
 
 /** Opening a notification marks it read and goes to the exact post or page. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -63,7 +63,7 @@ export async function loadEventPage(db: Database, guardian: Guardian, eventId: n
     waitlist: strip(rsvps.waitlist),
     mine: mine ? { status: mine.status, note: mine.note, position } : null,
     readerZone: guardian.member?.timeZone ?? null,
-    isPublic: event.group_id === null || event.group_visibility === "public",
+    isPublic: Boolean(event.public),
     description: excerpt(event.description_html),
     signedIn: viewerId !== null,
     can: {

@@ -5,6 +5,7 @@ import type { Guardian } from "../../auth/guardian.server";
 import { missing, type CommandResult } from "../result";
 import { findVisibleThread } from "../threads/queries.server";
 import { setThreadWatch } from "./fanout.server";
+import { findNotification } from "./queries.server";
 
 export const watchSchema = z.object({ level: z.enum(["watching", "tracking", "muted"]) });
 
@@ -64,4 +65,12 @@ export async function markAllRead(handle: Database, memberId: string): Promise<v
 export async function markRead(handle: Database, memberId: string, id: number): Promise<boolean> {
   const result = await handle.updateTable("notifications").set({ read_at: new Date() }).where("id", "=", id).where("member_id", "=", memberId).executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/** Opening a notification: marks it read and answers where it points (or null when it is not the member's). */
+export async function openNotification(handle: Database, memberId: string, id: number): Promise<{ href: string | null } | null> {
+  const notification = await findNotification(handle, memberId, id);
+  if (!notification) return null;
+  await markRead(handle, memberId, id);
+  return { href: notification.href };
 }

@@ -3,7 +3,6 @@ import type { Database } from "../../../db/index";
 import type { NotificationKind } from "../../../db/schema";
 import { readableEvents, readablePosts, readableThreads, readerColumn } from "../../auth/readable.server";
 import { postPath } from "../threads/schema";
-import { markRead } from "./commands.server";
 
 export async function unreadCount(db: Database, memberId: string): Promise<number> {
   const row = await db
@@ -130,10 +129,8 @@ export async function listNotifications(db: Database, memberId: string, page = 1
   return rows.map(toView);
 }
 
-/** Marks one notification read and returns where it points (or null if it is not the member's). */
-export async function openNotification(db: Database, memberId: string, id: number): Promise<{ href: string | null } | null> {
+/** One of the member's notifications as the list shows it, or null (someone else's, or about what they can no longer read). */
+export async function findNotification(db: Database, memberId: string, id: number) {
   const row = await notificationRows(db, memberId).where("notifications.id", "=", id).executeTakeFirst();
-  if (!row) return null;
-  await markRead(db, memberId, id);
-  return { href: toView(row).href };
+  return row ? toView(row) : null;
 }

@@ -74,8 +74,8 @@ async function threadPage(db: Database, guardian: Guardian, thread: ReadableThre
     const lastShown = posts.at(-1)?.number;
     if (lastShown !== undefined && (lastRead === null || lastShown > lastRead)) await markThreadRead(db, viewerId, thread.id, lastShown);
   }
-  // Text for search engines and link previews comes only from public content.
-  const isPublic = thread.group_visibility === "public" && !thread.hidden_at && !thread.deleted_at;
+  // Text for search engines and link previews comes only from what a visitor may read (`readableThreads(PUBLIC_READER)`).
+  const isPublic = Boolean(thread.public);
   // (A public thread's opening post is neither hidden nor deleted; on page 1 it is already loaded.)
   const firstOnPage = posts[0]?.number === 1 ? posts[0] : undefined;
   const opening = !isPublic
