@@ -1,3 +1,4 @@
+import { unreadNotificationCount } from "../domain/notifications/queries.server";
 import { createHash } from "node:crypto";
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 import type { Database } from "../../db/index";
@@ -53,13 +54,7 @@ export function createKyselyAdapter(db: Database): Adapter {
           "members.time_zone",
           "members.suspended_until",
           // The bell's number, in the same round trip: every signed-in page shows it.
-          (eb) =>
-            eb
-              .selectFrom("notifications")
-              .select((n) => n.fn.countAll<number>().as("n"))
-              .whereRef("notifications.member_id", "=", "sessions.member_id")
-              .where("notifications.read_at", "is", null)
-              .as("unread_notifications"),
+          unreadNotificationCount("sessions.member_id").as("unread_notifications"),
         ])
         .where("sessions.id", "=", hashToken(token))
         .where("sessions.absolute_expires_at", ">", new Date())

@@ -96,12 +96,15 @@ describe("notifications", () => {
     expect((await daan.post(url, { intent: "watch", level: "loud" })).status).toBe(400);
   });
 
-  it("leave out a post the member can no longer read: from the list, and when it is edited to mention them", async () => {
+  it("leave out a post the member can no longer read: from the list, the bell's count, and when it is edited to mention them", async () => {
     const { url } = await newThread("carmen", "Verborgen vermelding", "Een gewone opening.");
     const eva = await as("eva");
     await eva.post(url, { intent: "post", body: "Wat zegt @daan hiervan?", idempotencyKey: key() });
     const daan = await as("daan");
     expect(visibleText(await (await daan.get("/notifications")).text())).toContain("Eva Smit noemde je in Verborgen vermelding");
+    const bell = async () => Number(/Meldingen \((\d+) ongelezen\)/.exec(visibleText(await (await daan.get("/")).text()))?.[1] ?? 0);
+    const unreadBefore = await bell();
+    expect(unreadBefore).toBeGreaterThan(0);
     const reply = await forum.handle.db
       .selectFrom("posts")
       .select(["id", "version"])
@@ -112,6 +115,7 @@ describe("notifications", () => {
     expect((await (await as("bram")).post(url, { intent: "hide", postId: String(reply.id), reason: "Even niet" })).status).toBeLessThan(400);
     expect((await forum.handle.db.selectFrom("posts").select("hidden_at").where("id", "=", reply.id).executeTakeFirstOrThrow()).hidden_at).not.toBeNull();
     expect(visibleText(await (await daan.get("/notifications")).text())).not.toContain("Verborgen vermelding");
+    expect(await bell()).toBe(unreadBefore - 1);
     // Its author may still edit it; someone newly mentioned in it who cannot read it is not told.
     expect((await eva.post(`/posts/${reply.id}/edit`, { body: "Wat zeggen @daan en @carmen hiervan?", version: String(reply.version) })).status).toBe(302);
     expect((await notificationsOf("carmen", url)).filter((n) => n.kind === "mention")).toEqual([]);

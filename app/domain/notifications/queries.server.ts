@@ -1,4 +1,4 @@
-import { sql, type SqlBool } from "kysely";
+import { sql, type RawBuilder, type SqlBool } from "kysely";
 import type { Database } from "../../../db/index";
 import type { NotificationKind } from "../../../db/schema";
 import { readableEvents, readablePosts, readableThreads, readerColumn } from "../../auth/readable.server";
@@ -49,6 +49,20 @@ function recipientMayRead() {
     when notifications.kind in (${sql.join(EVENT_KINDS)})
       then (events.id is null or ${readableEvents(recipient)})
     else true end)`;
+}
+
+/**
+ * The bell's number for the member whose id is in `memberIdColumn`: their
+ * unread notifications that the list shows (`recipientMayRead`), as a subquery
+ * for the session lookup.
+ */
+export function unreadNotificationCount(memberIdColumn: string): RawBuilder<number> {
+  return sql<number>`(select count(*) from notifications
+    left join threads on threads.id = notifications.thread_id
+    left join posts on posts.id = notifications.post_id
+    left join events on events.id = notifications.event_id
+    left join groups on groups.id = coalesce(threads.group_id, events.group_id, notifications.group_id)
+    where notifications.member_id = ${sql.ref(memberIdColumn)} and notifications.read_at is null and ${recipientMayRead()})`;
 }
 
 /** Notifications with what their sentence and link need (callers add who they are for). */
