@@ -24,6 +24,7 @@ const WORDS = {
     edited: "bewerkt (geschiedenis)",
     thanks: "Dank je",
     signInToReply: "Log in om te reageren",
+    invalidCharacters: "Dit bevat onzichtbare stuurtekens",
   },
   en: {
     browserLocale: "en-GB",
@@ -45,6 +46,7 @@ const WORDS = {
     edited: "edited (history)",
     thanks: "Thanks",
     signInToReply: "Sign in to reply",
+    invalidCharacters: "This contains invisible control characters",
   },
 } as const;
 
@@ -101,6 +103,13 @@ describe.skipIf("missing" in chromiumFound)("conversations in a real browser", (
         await page.getByRole("button", { name: w.postReply }).click();
         await page.waitForURL(/#post-2$/);
         await page.locator("#post-2", { hasText: "Een eerste reactie." }).waitFor();
+        // The box is empty again, ready for the next reply; a refused reply keeps what was typed.
+        await expect.poll(() => page.getByLabel(w.reply).inputValue()).toBe("");
+        const refused = "Een reactie met \u202e erin.";
+        await page.getByLabel(w.reply).fill(refused);
+        await page.getByRole("button", { name: w.postReply }).click();
+        await page.getByText(w.invalidCharacters).first().waitFor();
+        expect(await page.getByLabel(w.reply).inputValue()).toBe(refused);
 
         // Quote: with JavaScript the selected words, without it the whole post.
         if (javaScriptEnabled) {

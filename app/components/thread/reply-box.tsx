@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 import { useTranslate } from "../../i18n/react";
 import { FailureMessage } from "../failure-message";
 import { PostEditor } from "../post-editor";
@@ -28,6 +29,7 @@ export function ReplyBox({
 }) {
   const t = useTranslate();
   const { failure, values } = form;
+  const sent = useSentReplies(failure !== undefined);
   return (
     <section aria-labelledby="reply-title" className="reply" id="reply">
       <h2 id="reply-title">{t("threads.reply")}</h2>
@@ -36,7 +38,7 @@ export function ReplyBox({
           <Link to={`/login?redirectTo=${encodeURIComponent(pageHref)}`}>{t("threads.signInToReply")}</Link>
         </p>
       ) : canReply ? (
-        <Form method="post" noValidate key={quote ?? "reply"}>
+        <Form method="post" noValidate key={`${quote ?? "reply"}-${sent}`}>
           {values.intent === "post" || values.intent === "preview" ? <FailureMessage failure={failure} /> : null}
           <PostEditor
             label={t("threads.yourReply")}
@@ -55,4 +57,21 @@ export function ReplyBox({
       )}
     </section>
   );
+}
+
+/**
+ * How many replies this page has sent with JavaScript. After a reply is posted
+ * the page stays (Remix navigates to the new post), so the box is made afresh
+ * (empty, no preview) by keying it on this count; a refused reply keeps its text.
+ */
+function useSentReplies(refused: boolean): number {
+  const navigation = useNavigation();
+  const [seen, setSeen] = useState({ state: navigation.state, posting: false, sent: 0 });
+  // Adjusted while rendering when the navigation moves on (no effect, no extra render pass).
+  if (navigation.state !== seen.state) {
+    const done = navigation.state === "idle" && seen.posting;
+    const posting = navigation.state === "submitting" ? navigation.formData?.get("intent") === "post" : seen.posting && !done;
+    setSeen({ state: navigation.state, posting, sent: seen.sent + (done && !refused ? 1 : 0) });
+  }
+  return seen.sent;
 }
