@@ -2,40 +2,22 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CirclePrincipleFilters } from "../components/circle-principle-filters";
 import { EventList } from "../components/events";
-import { listEvents } from "../domain/events/queries.server";
-import { listVisibleGroupNames } from "../domain/groups/queries.server";
-import { listPrinciples } from "../domain/principles/queries.server";
+import { loadEventsIndex } from "../domain/events/page.server";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
 
 /** All upcoming (or past) meetups the reader may see, filterable by circle and principle. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const locale = requestLocale(request, context.actor);
   const url = new URL(request.url);
-  const when = url.searchParams.get("when") === "past" ? "past" : "upcoming";
-  const groups = await listVisibleGroupNames(context.db, context.actor);
-  const principles = await listPrinciples(context.db, locale);
-  const groupSlug = url.searchParams.get("group") ?? "";
-  const principle = url.searchParams.get("principle") ?? "";
-  const group = groups.find((g) => g.slug === groupSlug);
-  const events =
-    groupSlug && !group
-      ? []
-      : await listEvents(context.db, context.actor, locale, {
-          when,
-          groupId: group?.id,
-          principle: principles.some((p) => p.slug === principle) ? principle : principle ? "-" : undefined,
-          limit: 50,
-        });
+  const locale = requestLocale(request, context.actor);
   return {
     locale,
-    when,
-    filters: { group: groupSlug, principle },
-    groups: groups.map(({ slug, name }) => ({ slug, name })),
-    principles,
-    events,
-    canCreateNetworkEvent: await context.guardian.canManageEvents(null),
+    ...(await loadEventsIndex(context.db, context.guardian, locale, {
+      when: url.searchParams.get("when") === "past" ? "past" : "upcoming",
+      group: url.searchParams.get("group") ?? "",
+      principle: url.searchParams.get("principle") ?? "",
+    })),
   };
 }
 

@@ -14,7 +14,7 @@ import {
   removeMember,
   revokeInvitation,
 } from "../domain/groups/commands.server";
-import { listBans, listGroupMembers, listOpenInvitations, listPendingJoinRequests } from "../domain/groups/queries.server";
+import { loadMembersPage } from "../domain/groups/page.server";
 import { groupRoleSchema, inviteSchema, reasonSchema } from "../domain/groups/schema";
 import { formatDateTime, translator, type MessageKey } from "../i18n/index";
 import { useLocale, useTranslate } from "../i18n/react";
@@ -24,46 +24,9 @@ import { formFailure, type FormFailure, parseForm, readForm, respondToFailure } 
 const UUID = /^[0-9a-f-]{36}$/;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { group, can } = await requireVisibleGroup(context.db, context.guardian, params.slug);
-  if (!can.viewMembers) notFound();
-  const members = await listGroupMembers(context.db, group.id);
-  const hostData = can.moderate
-    ? {
-        requests: (await listPendingJoinRequests(context.db, group.id)).map((r) => ({
-          id: r.id,
-          message: r.message,
-          createdAt: r.created_at.toISOString(),
-          username: r.username,
-          name: r.display_name,
-        })),
-        invitations: (await listOpenInvitations(context.db, group.id)).map((i) => ({
-          id: i.id,
-          email: i.email,
-          expiresAt: i.expires_at.toISOString(),
-        })),
-        bans: (await listBans(context.db, group.id)).map((b) => ({ id: b.id, username: b.username, name: b.display_name, reason: b.reason })),
-      }
-    : null;
-  return {
-    locale: requestLocale(request, context.actor),
-    group: { slug: group.slug, name: group.name },
-    members: await Promise.all(
-      members.map(async (m) => ({
-        id: m.id,
-        username: m.username,
-        name: m.display_name,
-        role: m.role,
-        trusted: m.trusted,
-        joinedAt: m.joined_at.toISOString(),
-        can: {
-          sanction: can.moderate && m.id !== context.guardian.memberId && (await context.guardian.canSanction(group.id, m.role)),
-          changeRole: can.manage,
-        },
-      })),
-    ),
-    hostData,
-    can,
-  };
+  const found = await requireVisibleGroup(context.db, context.guardian, params.slug);
+  if (!found.can.viewMembers) notFound();
+  return { locale: requestLocale(request, context.actor), ...(await loadMembersPage(context.db, context.guardian, found)) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {

@@ -1,15 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormMessage } from "../components/form-fields";
-import { watchLevels, watchPrinciple } from "../domain/notifications/commands.server";
+import { watchPrinciple } from "../domain/notifications/commands.server";
 import { formFailure, readForm, respondToFailure } from "../lib/http.server";
 import { pageMeta } from "../lib/page-meta";
-import { findPrincipleBySlug, listPrinciples } from "../domain/principles/queries.server";
+import { loadPrinciplePage } from "../domain/principles/page.server";
 import { slugSchema } from "../domain/principles/schema";
-import { listPublicThreads } from "../domain/threads/queries.server";
 import { ThreadList } from "../components/thread-list";
 import { EventList } from "../components/events";
-import { listEvents } from "../domain/events/queries.server";
 import { translator } from "../i18n/index";
 import { requestLocale } from "../i18n/request.server";
 import { useTranslate } from "../i18n/react";
@@ -18,14 +16,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const slug = slugSchema.safeParse(params.slug);
   if (!slug.success) throw new Response("Not Found", { status: 404 });
   const locale = requestLocale(request, context.actor);
-  const principle = await findPrincipleBySlug(context.db, slug.data, locale);
-  if (!principle) throw new Response("Not Found", { status: 404 });
-  const others = (await listPrinciples(context.db, locale)).filter((p) => p.slug !== principle.slug);
-  const threads = await listPublicThreads(context.db, locale, { principle: principle.slug, limit: 30 });
-  const events = await listEvents(context.db, context.actor, locale, { principle: principle.slug, publicOnly: true, limit: 5 });
-  const memberId = context.guardian.memberId;
-  const watching = memberId ? (await watchLevels(context.db, memberId, { principle: principle.slug })).principle : null;
-  return { locale, principle, others, threads, events, watching, origin: context.origin };
+  const page = await loadPrinciplePage(context.db, context.guardian, locale, slug.data);
+  if (!page) throw new Response("Not Found", { status: 404 });
+  return { locale, ...page, origin: context.origin };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {

@@ -3,7 +3,9 @@ import type { Guardian } from "../../auth/guardian.server";
 import type { Locale } from "../../i18n/index";
 import { excerpt } from "../../lib/page-meta";
 import { calendarEventOf, calendarText } from "./ics.server";
-import { eventPrinciples, findVisibleEvent, listRsvps } from "./queries.server";
+import { listVisibleGroupNames } from "../groups/queries.server";
+import { listPrinciples } from "../principles/queries.server";
+import { eventPrinciples, findVisibleEvent, listEvents, listRsvps } from "./queries.server";
 
 /** The reader's own answer to a meetup, or null. */
 async function myRsvp(db: Database, eventId: number, memberId: string | null) {
@@ -86,4 +88,33 @@ export async function loadEventCalendar(db: Database, guardian: Guardian, origin
   const mine = await myRsvp(db, event.id, guardian.memberId);
   const withOnlineLink = await guardian.canSeeOnlineLink({ groupId: event.group_id, myStatus: mine?.status ?? null });
   return { filename: `${event.slug}.ics`, text: calendarText(origin, event.title, [calendarEventOf(event, withOnlineLink)]) };
+}
+
+/** The meetups page (`/e`): upcoming or past meetups the reader may see, filtered by circle and principle, with the filters' choices. */
+export async function loadEventsIndex(
+  db: Database,
+  guardian: Guardian,
+  locale: Locale,
+  filters: { when: "upcoming" | "past"; group: string; principle: string },
+) {
+  const { when, principle } = filters;
+  const [groups, principles] = await Promise.all([listVisibleGroupNames(db, guardian.actor), listPrinciples(db, locale)]);
+  const group = groups.find((g) => g.slug === filters.group);
+  const events =
+    filters.group && !group
+      ? []
+      : await listEvents(db, guardian.actor, locale, {
+          when,
+          groupId: group?.id,
+          principle: principles.some((p) => p.slug === principle) ? principle : principle ? "-" : undefined,
+          limit: 50,
+        });
+  return {
+    when,
+    filters: { group: filters.group, principle },
+    groups: groups.map(({ slug, name }) => ({ slug, name })),
+    principles,
+    events,
+    canCreateNetworkEvent: await guardian.canManageEvents(null),
+  };
 }

@@ -6,7 +6,7 @@ import { listEvents } from "../events/queries.server";
 import { watchLevels } from "../notifications/commands.server";
 import { listPrinciples } from "../principles/queries.server";
 import { listGroupTags, listGroupThreads, THREADS_PER_PAGE } from "../threads/queries.server";
-import { listGroupFaces } from "./queries.server";
+import { listBans, listGroupFaces, listGroupMembers, listOpenInvitations, listPendingJoinRequests } from "./queries.server";
 import type { findVisibleGroup } from "./queries.server";
 
 const PREVIEW = 12;
@@ -74,6 +74,55 @@ export async function loadGroupPage(
     preview: members.slice(0, PREVIEW).map((m) => ({ username: m.username, name: m.display_name })),
     standing: { role: standing.role, banned: standing.banned, pendingRequest: standing.pendingRequest },
     signedIn: memberId !== null,
+    can,
+  };
+}
+
+/**
+ * A circle's members page (the circle already found readable, see
+ * `requireVisibleGroup`): everyone in it, with what this reader may do to each,
+ * and for hosts the pending join requests, open invitations and bans.
+ */
+export async function loadMembersPage(
+  db: Database,
+  guardian: Guardian,
+  { group, can }: { group: VisibleGroup; can: GroupPermissions },
+) {
+  const members = await listGroupMembers(db, group.id);
+  const hostData = can.moderate
+    ? {
+        requests: (await listPendingJoinRequests(db, group.id)).map((r) => ({
+          id: r.id,
+          message: r.message,
+          createdAt: r.created_at.toISOString(),
+          username: r.username,
+          name: r.display_name,
+        })),
+        invitations: (await listOpenInvitations(db, group.id)).map((i) => ({
+          id: i.id,
+          email: i.email,
+          expiresAt: i.expires_at.toISOString(),
+        })),
+        bans: (await listBans(db, group.id)).map((b) => ({ id: b.id, username: b.username, name: b.display_name, reason: b.reason })),
+      }
+    : null;
+  return {
+    group: { slug: group.slug, name: group.name },
+    members: await Promise.all(
+      members.map(async (m) => ({
+        id: m.id,
+        username: m.username,
+        name: m.display_name,
+        role: m.role,
+        trusted: m.trusted,
+        joinedAt: m.joined_at.toISOString(),
+        can: {
+          sanction: can.moderate && m.id !== guardian.memberId && (await guardian.canSanction(group.id, m.role)),
+          changeRole: can.manage,
+        },
+      })),
+    ),
+    hostData,
     can,
   };
 }
