@@ -26,23 +26,23 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { actor } = context;
-  const locale = requestLocale(request, actor);
+  const member = context.guardian.member;
+  const locale = requestLocale(request, context.actor);
   return {
     locale,
-    timeZone: actor.kind === "member" ? actor.timeZone : DEFAULT_TIME_ZONE,
+    timeZone: member?.timeZone ?? DEFAULT_TIME_ZONE,
     viewer:
-      actor.kind === "member"
+      member
         ? {
-            username: actor.username,
-            displayName: actor.displayName,
-            emailVerified: actor.emailVerified,
-            isAdmin: actor.siteRole === "admin",
+            username: member.username,
+            displayName: member.displayName,
+            emailVerified: member.emailVerified,
+            isAdmin: context.guardian.canModerateSite,
             // Counted with the session, unless an action (a form re-rendered on this request) may have changed it.
             unread:
-              request.method === "GET" && actor.unreadNotifications !== undefined
-                ? actor.unreadNotifications
-                : await unreadCount(context.db, actor.id),
+              request.method === "GET" && member.unreadNotifications !== undefined
+                ? member.unreadNotifications
+                : await unreadCount(context.db, member.id),
           }
         : null,
   };

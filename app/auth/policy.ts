@@ -28,6 +28,11 @@ export function memberIdOf(actor: Actor): string | null {
   return actor.kind === "member" ? actor.id : null;
 }
 
+/** The language a signed-in member chose in their profile, if any. */
+export function profileLocale(actor: Actor): MemberActor["locale"] {
+  return actor.kind === "member" ? actor.locale : null;
+}
+
 /** Whether a member row (not the actor) is a site admin: for badges and feeds that act for that member. */
 export function hasSiteAdminRole(member: { site_role: string }): boolean {
   return member.site_role === "admin";

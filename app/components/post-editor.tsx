@@ -13,6 +13,8 @@ interface PostEditorProps {
   idempotencyKey: string;
   submitLabel: string;
   label: string;
+  /** The thread being replied to: mention suggestions then name only members who may read it. */
+  threadId?: number;
 }
 
 interface Suggestion {
@@ -33,7 +35,7 @@ function mentionAt(text: string, caret: number): { query: string; start: number 
  * without JavaScript; with JavaScript it goes through a fetcher and the page
  * stays put. With JavaScript, typing @ and a few letters suggests members.
  */
-export function PostEditor({ defaultValue, error, previewHtml, idempotencyKey, submitLabel, label }: PostEditorProps) {
+export function PostEditor({ defaultValue, error, previewHtml, idempotencyKey, submitLabel, label, threadId }: PostEditorProps) {
   const t = useTranslate();
   const preview = useFetcher<{ ok: boolean; preview?: string; formError?: MessageKey; fieldErrors?: { body?: MessageKey }; retryAfterSeconds?: number }>();
   // A preview through the fetcher that refused the text (characters posting would refuse too).
@@ -47,7 +49,7 @@ export function PostEditor({ defaultValue, error, previewHtml, idempotencyKey, s
     if (!mention) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      fetch(`/mentions?q=${encodeURIComponent(mention.query)}`, { signal: controller.signal, headers: { Accept: "application/json" } })
+      fetch(`/mentions?q=${encodeURIComponent(mention.query)}${threadId ? `&thread=${threadId}` : ""}`, { signal: controller.signal, headers: { Accept: "application/json" } })
         .then((response) => (response.ok ? (response.json() as Promise<{ members: Suggestion[] }>) : { members: [] }))
         .then((data) => {
           setSuggestions(data.members);
@@ -59,7 +61,7 @@ export function PostEditor({ defaultValue, error, previewHtml, idempotencyKey, s
       clearTimeout(timer);
       controller.abort();
     };
-  }, [mention]);
+  }, [mention, threadId]);
 
   const update = () => {
     const box = textarea.current;

@@ -10,7 +10,8 @@ interface Item {
   threadTitle: string;
   groupName: string;
   author: string | null;
-  excerpt: string;
+  /** Null when the post was deleted. */
+  excerpt: string | null;
   hidden: boolean;
   reports: Array<{ reason: "spam" | "rude" | "off_topic" | "other"; text: string; reporter: string; at: string }>;
 }
@@ -49,7 +50,11 @@ export function ReviewQueue({
             {item.author ?? t("audit.formerMember")} · {t("reports.queue.count", { count: item.reports.length })}
             {item.hidden ? ` · ${t("reports.queue.hiddenAlready")}` : null}
           </p>
-          <blockquote className="review-item__excerpt">{item.excerpt}</blockquote>
+          {item.excerpt === null ? (
+            <p className="muted">{t("threads.postDeleted")}</p>
+          ) : (
+            <blockquote className="review-item__excerpt">{item.excerpt}</blockquote>
+          )}
           <ul>
             {item.reports.map((r, i) => (
               <li key={i}>

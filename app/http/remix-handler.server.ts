@@ -43,14 +43,14 @@ export function remixHandler(
       });
       const context = getContext(req, res);
       // Hits were answered earlier (servePageCache); a miss is stored below.
-      const cacheKey = context.actor.kind === "member" || !pageCache?.enabled ? null : pageCacheKey(pageCache, req);
+      const cacheKey = context.guardian.member !== null || !pageCache?.enabled ? null : pageCacheKey(pageCache, req);
       const response = await handleRequest(request, context);
       // Only a write that was committed (it succeeded and the answer is not a refusal) changes what visitors see.
       if (hasBody && context.requestState.wrote && response.status < 400) pageCache?.invalidate();
       const isDocumentRequest = !url.searchParams.has("_data");
       if (isDocumentRequest && response.headers.get("content-type")?.startsWith("text/html") && !response.headers.has("cache-control")) {
         // A page depends on who asks and in which language: no shared cache may keep a member's page or mix languages.
-        response.headers.set("Cache-Control", context.actor.kind === "member" ? "private, no-cache" : "no-cache");
+        response.headers.set("Cache-Control", context.guardian.member !== null ? "private, no-cache" : "no-cache");
         response.headers.append("Vary", "Cookie, Accept-Language");
       }
       if (context.requestState.databaseUnavailable && response.status >= 500 && isDocumentRequest) {

@@ -110,6 +110,7 @@ describe.skipIf("missing" in chromiumFound)("conversations in a real browser", (
         await page.getByRole("button", { name: w.postReply }).click();
         await page.getByText(w.invalidCharacters).first().waitFor();
         expect(await page.getByLabel(w.reply).inputValue()).toBe(refused);
+        await page.getByLabel(w.reply).fill("");
 
         // Quote: with JavaScript the selected words, without it the whole post.
         if (javaScriptEnabled) {

@@ -39,8 +39,6 @@ const dbImports = {
   allowTypeImports: true,
 };
 
-// The role-check rule for app/domain/** (set to "error" once the commands ask the guardian).
-const domainRoleChecks = "error";
 
 export default tseslint.config(
   { ignores: ["build/**", "public/build/**", "node_modules/**", "data/**", "tests/.tmp/**", ".cache/**"] },
@@ -98,7 +96,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["app/domain/**"],
-    rules: { "no-restricted-syntax": [domainRoleChecks, ...roleChecks] },
+    files: ["app/domain/**", "app/root.tsx", "app/http/**", "app/lib/**", "app/i18n/**"],
+    rules: { "no-restricted-syntax": ["error", ...roleChecks] },
   },
 );

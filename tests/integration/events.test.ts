@@ -307,4 +307,25 @@ describe("calendars and reminders", () => {
     await sendDueReminders(forum.handle.db, ctx);
     expect((await mailTo(goer.email)).filter((m) => m.subject === "Morgen: Morgen al")).toHaveLength(2);
   });
+
+  it("stops emailing someone who can no longer see the meetup: they left its private circle after saying they would come", async () => {
+    const { id } = await createEvent("bram", { title: "Besloten kring morgen", starts: wall(0, "23:00"), ends: wall(1, "01:00") }, "leerkring-vakmanschap");
+    await forum.handle.db
+      .updateTable("events")
+      .set({ starts_at: new Date(Date.now() + 20 * 3600_000), ends_at: new Date(Date.now() + 22 * 3600_000) })
+      .where("id", "=", id)
+      .execute();
+    const circle = await forum.handle.db.selectFrom("groups").select("id").where("slug", "=", "leerkring-vakmanschap").executeTakeFirstOrThrow();
+    const [stays, leaves] = await Promise.all(["blijver", "vertrekker"].map((u) => createMember(forum.handle.db, u)));
+    await forum.handle.db
+      .insertInto("group_members")
+      .values([stays!, leaves!].map((m) => ({ group_id: circle.id, member_id: m.id, role: "member" as const })))
+      .execute();
+    for (const member of [stays!, leaves!]) expect((await rsvp(await as(member.username, FIXTURE_PASSWORD), id, "going")).status).toBe(302);
+    await forum.handle.db.deleteFrom("group_members").where("group_id", "=", circle.id).where("member_id", "=", leaves!.id).execute();
+    await sendDueReminders(forum.handle.db, { jobs: forum.server.jobs, origin: forum.server.url });
+    const reminder = (m: { subject: string }) => m.subject === "Morgen: Besloten kring morgen";
+    expect((await mailTo(stays!.email)).filter(reminder)).toHaveLength(1);
+    expect((await mailTo(leaves!.email)).filter(reminder)).toHaveLength(0);
+  });
 });

@@ -17,7 +17,7 @@ export function ReplyBox({
   idempotencyKey,
   form,
 }: {
-  thread: { deleted: boolean; hidden: boolean; locked: boolean };
+  thread: { id: number; deleted: boolean; hidden: boolean; locked: boolean };
   group: { slug: string };
   signedIn: boolean;
   canReply: boolean;
@@ -47,6 +47,7 @@ export function ReplyBox({
             previewHtml={form.preview}
             idempotencyKey={values.idempotencyKey ?? idempotencyKey}
             submitLabel={t("threads.replySubmit")}
+            threadId={thread.id}
           />
         </Form>
       ) : (

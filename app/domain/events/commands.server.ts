@@ -1,6 +1,8 @@
+import { sql, type SqlBool } from "kysely";
 import type { Database } from "../../../db/index";
 import type { RsvpStatus } from "../../../db/schema";
 import type { Guardian } from "../../auth/guardian.server";
+import { readableEvents, readerColumn } from "../../auth/readable.server";
 import type { Locale } from "../../i18n/index";
 import type { JobQueue } from "../../lib/jobs.server";
 import { renderMarkdown } from "../../lib/markdown.server";
@@ -34,6 +36,8 @@ async function notify(trx: Tx, ctx: EventContext, eventId: number, memberIds: st
     .leftJoin("event_rsvps", (join) => join.onRef("event_rsvps.member_id", "=", "members.id").on("event_rsvps.event_id", "=", eventId))
     .select(["members.id", "members.email", "members.display_name", "members.locale", "event_rsvps.status"])
     .where("members.id", "in", memberIds)
+    // Only those who may still see the meetup (a member who left or was banned from its circle keeps the RSVP row).
+    .where(sql<SqlBool>`exists (select 1 from events left join groups on groups.id = events.group_id where events.id = ${eventId} and ${readableEvents(readerColumn("members.id"))})`)
     .execute();
   const inApp = { promoted: "event_promoted", changed: "event_changed", cancelled: "event_cancelled", movedToWaitlist: "event_changed", reminder: null } as const;
   for (const member of members) {
@@ -126,6 +130,9 @@ export async function createEvent(
   const visible = groupId === null || (await asked.seesGroup(groupId)) ? { groupId } : null;
   const { member, failure } = await asked.permit(visible, () => asked.canManageEvents(groupId));
   if (failure) return failure;
+  // A circle's meetup comes with its discussion, which needs a confirmed address (site admins too): said before anything is made.
+  const contributor = groupId === null ? null : asked.contributorOrFailure();
+  if (contributor?.failure) return contributor.failure;
   if (await unknownPrinciples(handle, input.principles)) return fieldFailure("principles", "validation.tags.unknown");
   return commitOrRefuse<CommandResult<{ eventId: number }>>(handle, async (trx) => {
     const created = await trx

@@ -1,5 +1,6 @@
 import type { Database } from "../../../db/index";
 import type { Guardian } from "../../auth/guardian.server";
+import { readableThreads } from "../../auth/readable.server";
 import type { Locale } from "../../i18n/index";
 import { excerpt } from "../../lib/page-meta";
 import { calendarEventOf, calendarText } from "./ics.server";
@@ -33,7 +34,14 @@ export async function loadEventPage(db: Database, guardian: Guardian, eventId: n
   const now = Date.now();
   const open = !event.cancelled_at && event.ends_at.getTime() > now && !(event.rsvp_deadline && event.rsvp_deadline.getTime() < now);
   const thread = event.thread_id
-    ? await db.selectFrom("threads").select(["id", "slug"]).where("id", "=", event.thread_id).where("deleted_at", "is", null).executeTakeFirst()
+    ? await db
+        .selectFrom("threads")
+        .innerJoin("groups", "groups.id", "threads.group_id")
+        .select(["threads.id", "threads.slug"])
+        .where("threads.id", "=", event.thread_id)
+        .where("threads.deleted_at", "is", null)
+        .where(readableThreads(guardian.actor))
+        .executeTakeFirst()
     : undefined;
   const position = mine?.status === "waitlist" ? rsvps.waitlist.findIndex((p) => p.memberId === viewerId) + 1 : null;
   const strip = (people: typeof rsvps.going) => people.map(({ username, name, note }) => ({ username, name, note }));

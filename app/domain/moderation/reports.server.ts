@@ -99,7 +99,8 @@ export interface ReviewItem {
   groupName: string;
   groupSlug: string;
   author: string | null;
-  excerpt: string;
+  /** Null when the post was deleted. */
+  excerpt: string | null;
   hidden: boolean;
   reports: Array<{ reason: (typeof REPORT_REASONS)[number]; text: string; reporter: string; at: string }>;
 }
@@ -128,6 +129,7 @@ export async function reviewQueueFor(db: Database, reviewer: Actor, groupId: str
       "posts.number",
       "posts.body_markdown",
       "posts.hidden_at",
+      readablePosts(reviewer).as("readable"),
       "threads.id as thread_id",
       "threads.slug as thread_slug",
       "threads.title as thread_title",
@@ -138,8 +140,7 @@ export async function reviewQueueFor(db: Database, reviewer: Actor, groupId: str
     .orderBy("reports.created_at")
     .limit(500);
   if (groupId) query = query.where("threads.group_id", "=", groupId);
-  // Hosts review what they may read: a deleted post's text goes to nobody.
-  query = query.where(hostsCircle(reviewer, "threads.group_id")).where(readablePosts(reviewer));
+  query = query.where(hostsCircle(reviewer, "threads.group_id"));
   const postItems = itemsPerTarget(
     await query.execute(),
     (r) => r.post_id!,
@@ -151,7 +152,8 @@ export async function reviewQueueFor(db: Database, reviewer: Actor, groupId: str
       groupName: r.group_name,
       groupSlug: r.group_slug,
       author: r.author,
-      excerpt: r.body_markdown.slice(0, 400),
+      // A deleted post stays in the queue (its reports still need a decision), its text goes to nobody.
+      excerpt: r.readable ? r.body_markdown.slice(0, 400) : null,
       hidden: r.hidden_at !== null,
     }),
   );

@@ -4,14 +4,14 @@ import type { NotificationKind } from "../../../db/schema";
 import { readableEvents, readablePosts, readableThreads, readerColumn } from "../../auth/readable.server";
 import { postPath } from "../threads/schema";
 
+/** The bell's number (see `unreadNotificationCount`), on its own. */
 export async function unreadCount(db: Database, memberId: string): Promise<number> {
   const row = await db
-    .selectFrom("notifications")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("member_id", "=", memberId)
-    .where("read_at", "is", null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .selectFrom("members")
+    .select(unreadNotificationCount("members.id").as("n"))
+    .where("members.id", "=", memberId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 export interface NotificationView {
