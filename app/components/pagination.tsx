@@ -65,7 +65,7 @@ export function Pagination(props: NumberedPagination | StepPagination) {
 }
 
 /** Page links for a long list: first, last, and a window around the current page; null is a gap. */
-export function pageNumbers(current: number, total: number): Array<number | null> {
+function pageNumbers(current: number, total: number): Array<number | null> {
   const shown = new Set([1, total, current - 2, current - 1, current, current + 1, current + 2].filter((n) => n >= 1 && n <= total));
   const sorted = [...shown].sort((a, b) => a - b);
   const result: Array<number | null> = [];

@@ -84,7 +84,7 @@ export async function reportPost(
 }
 
 /** Open reports on a post by its circle's hosts, trusted members and site admins (`policy.isHostOrTrusted`). */
-export async function countTrustedReports(db: Database, postId: number, groupId: string): Promise<number> {
+async function countTrustedReports(db: Database, postId: number, groupId: string): Promise<number> {
   const trusted = await sql<{ n: string }>`
     select count(*) as n from reports
     where reports.post_id = ${postId} and reports.status = 'open' and ${hostOrTrusted(readerColumn("reports.reporter_id"), groupId)}`.execute(db);
