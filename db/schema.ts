@@ -186,6 +186,9 @@ export interface PostRevisionsTable {
   body_markdown: string;
   edited_by: string | null;
   created_at: CreatedAt;
+  /** On an opening post's revision: the thread's title and tags before the edit (null when not recorded). */
+  title: ColumnType<string | null, string | null | undefined, string | null>;
+  tags: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EventsTable {

@@ -143,6 +143,16 @@ export class Guardian {
     return policy.canReact(this.actor, await this.standing(groupId));
   }
 
+  /** Reacting to one post: as `canReact`, and never to one's own post. */
+  async canReactTo(groupId: string, post: { authorId: string | null }): Promise<boolean> {
+    return policy.canReact(this.actor, await this.standing(groupId), post);
+  }
+
+  /** A thread's title and tags: its author, the circle's hosts and site admins. */
+  async canEditThreadTitle(groupId: string, thread: { authorId: string | null; deleted: boolean }): Promise<boolean> {
+    return policy.canEditThreadTitle(this.actor, await this.standing(groupId), thread);
+  }
+
   canEditPost(post: { authorId: string | null; deleted: boolean }): boolean {
     return policy.canEditPost(this.actor, post);
   }

@@ -163,9 +163,20 @@ export function canModerateThread(actor: Actor, standing: GroupStanding): boolea
   return isGroupHost(standing) || isSiteAdmin(actor);
 }
 
-/** Reactions are for members of the circle with a confirmed address. */
-export function canReact(actor: Actor, standing: GroupStanding): boolean {
+/** Reactions are for members of the circle with a confirmed address, on posts of others (never one's own). */
+export function canReact(actor: Actor, standing: GroupStanding, post?: { authorId: string | null }): boolean {
+  if (post && actor.kind === "member" && post.authorId === actor.id) return false;
   return canContribute(actor) && standing.role !== null;
+}
+
+/**
+ * A thread's title and tags: its author, with the opening post's edit, and
+ * the circle's hosts and site admins (also on threads of others); not on a
+ * deleted thread.
+ */
+export function canEditThreadTitle(actor: Actor, standing: GroupStanding, thread: { authorId: string | null; deleted: boolean }): boolean {
+  if (actor.kind !== "member" || thread.deleted) return false;
+  return thread.authorId === actor.id || canModerateThread(actor, standing);
 }
 
 /** Events: hosts for their circle's events, site admins for all and for the whole network (no circle). */

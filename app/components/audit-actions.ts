@@ -22,6 +22,7 @@ export const AUDIT_ACTION_KEYS: Record<string, MessageKey> = {
   "thread.lock": "audit.thread.lock",
   "thread.unlock": "audit.thread.unlock",
   "thread.move": "audit.thread.move",
+  "thread.retitle": "audit.thread.retitle",
   "post.hide": "audit.post.hide",
   "post.restore": "audit.post.restore",
   "tag.create": "audit.tag.create",

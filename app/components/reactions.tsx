@@ -1,4 +1,5 @@
-import { Form } from "@remix-run/react";
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { useTranslate } from "../i18n/react";
 
 type Kind = "agree" | "heart" | "insight" | "thanks";
@@ -18,9 +19,17 @@ interface Summary {
   mine: boolean;
 }
 
-/** Reactions on a post: buttons (a real form) for members who may react, a read-only summary otherwise. */
+/**
+ * Reactions on a post: buttons (a real form) for members who may react to it
+ * (never on their own post), a read-only summary otherwise. Without
+ * JavaScript the form posts and comes back to the post (`#post-N`); with it,
+ * a fetcher posts with `stay`, the page stays where it was and its data reloads.
+ */
 export function Reactions({ postId, summary, canReact }: { postId: number; summary: Summary[]; canReact: boolean }) {
   const t = useTranslate();
+  const fetcher = useFetcher();
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const byKind = new Map(summary.map((s) => [s.kind, s]));
   const describe = (kind: Kind) => {
     const s = byKind.get(kind);
@@ -41,8 +50,9 @@ export function Reactions({ postId, summary, canReact }: { postId: number; summa
     );
   }
   return (
-    <Form method="post" className="reactions" aria-label={t("reaction.label")} preventScrollReset>
+    <fetcher.Form method="post" className="reactions" aria-label={t("reaction.label")} preventScrollReset>
       <input type="hidden" name="intent" value="react" />
+      {hydrated ? <input type="hidden" name="stay" value="1" /> : null}
       <input type="hidden" name="postId" value={postId} />
       {ORDER.map((kind) => {
         const s = byKind.get(kind);
@@ -62,6 +72,6 @@ export function Reactions({ postId, summary, canReact }: { postId: number; summa
           </button>
         );
       })}
-    </Form>
+    </fetcher.Form>
   );
 }

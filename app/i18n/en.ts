@@ -752,4 +752,17 @@ export const en: Record<MessageKey, string> = {
   "reports.decision.agreeEvent": "Agree: cancel",
   "reports.reportEvent": "Report this meetup",
   "reports.legendEvent": "Why are you reporting this meetup?",
+
+  // titles and tags (issue 15)
+  "reaction.ownPost": "You can't react to your own post.",
+  "threads.editTitleTags": "Edit title and tags",
+  "threads.editTitleTags.intro": "You are changing this conversation's title and tags; the text of the opening post stays as it is. The change is kept in the edit history and, on someone else's conversation, in the moderation log.",
+  "threads.editTitleTags.conflict": "Someone else changed the title, tags or text in the meantime. Below is what is posted now; what you entered is still in the form. Adjust it if needed and save again.",
+  "threads.editTitleTags.current": "Posted now: “{title}”, tags: {tags}",
+  "threads.history.title": "Title",
+  "threads.history.tags": "Tags",
+  "threads.history.body": "Text",
+  "threads.history.noTags": "no tags",
+  "threads.history.unchangedBody": "The text stayed the same.",
+  "audit.thread.retitle": "changed a conversation's title or tags",
 };

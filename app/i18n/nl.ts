@@ -750,6 +750,19 @@ export const nl = {
   "reports.decision.agreeEvent": "Eens: afgelasten",
   "reports.reportEvent": "Deze bijeenkomst melden",
   "reports.legendEvent": "Waarom meld je deze bijeenkomst?",
+
+  // titles and tags (issue 15)
+  "reaction.ownPost": "Op je eigen bericht kun je zelf geen eens, hartelijk, inzichtelijk of dank je geven.",
+  "threads.editTitleTags": "Titel en labels wijzigen",
+  "threads.editTitleTags.intro": "Je wijzigt de titel en labels van dit gesprek; de tekst van het openingsbericht blijft zoals hij is. De wijziging komt in de bewerkgeschiedenis, en bij een gesprek van een ander ook in het moderatielogboek.",
+  "threads.editTitleTags.conflict": "Iemand anders heeft de titel, labels of tekst intussen gewijzigd. Hieronder zie je wat er nu staat; wat jij invulde staat nog in het formulier. Pas het zo nodig aan en sla opnieuw op.",
+  "threads.editTitleTags.current": "Nu geplaatst: “{title}”, labels: {tags}",
+  "threads.history.title": "Titel",
+  "threads.history.tags": "Labels",
+  "threads.history.body": "Tekst",
+  "threads.history.noTags": "geen labels",
+  "threads.history.unchangedBody": "De tekst bleef gelijk.",
+  "audit.thread.retitle": "titel of labels van gesprek gewijzigd",
 } as const;
 
 export type MessageKey = keyof typeof nl;

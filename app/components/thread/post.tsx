@@ -32,7 +32,7 @@ export function Post({ post, canReact, ...actions }: { post: ThreadPost; canReac
         </p>
       ) : null}
       {post.deleted ? <p className="muted">{t("threads.postDeleted")}</p> : !post.hidden || post.hidden.shown ? <UserHtml html={post.html} /> : null}
-      {post.deleted || post.hidden ? null : <Reactions postId={post.id} summary={post.reactions} canReact={canReact} />}
+      {post.deleted || post.hidden ? null : <Reactions postId={post.id} summary={post.reactions} canReact={canReact && post.can.react} />}
       {!post.deleted && (post.editedAt || post.can.edit || post.can.delete || post.can.report || actions.canReply || actions.canModerate) ? (
         <PostActions post={post} {...actions} />
       ) : null}

@@ -44,6 +44,8 @@ async function react({ request, context, values }: ThreadActionArgs) {
   if (failure) return failure;
   const result = await toggleReaction(context.db, context.guardian, data.postId, data.kind);
   if (!result.ok) return respondToFailure(request, values, result);
+  // With JavaScript (a fetcher sends `stay`) the page stays where it is and reloads its data.
+  if (values.stay === "1") return { ok: true as const, reacted: result.number };
   return toPost(request, result.number);
 }
 

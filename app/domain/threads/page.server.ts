@@ -91,6 +91,7 @@ async function threadPage(db: Database, guardian: Guardian, thread: ReadableThre
       reactions: reactions.get(post.id) ?? [],
       can: {
         report: guardian.canReport({ authorId, deleted: post.deleted }),
+        react: await guardian.canReactTo(thread.group_id, { authorId }),
         edit: guardian.canEditPost({ authorId, deleted: post.deleted }),
         delete: await guardian.canDeletePost(thread.group_id, { authorId, deleted: post.deleted }),
       },

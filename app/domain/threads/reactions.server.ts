@@ -9,7 +9,7 @@ export type ReactionKind = "agree" | "heart" | "insight" | "thanks";
 /**
  * Adds the reaction, or takes it back when the person already gave it. Only
  * on a post the actor may read (`readablePosts`): a hidden or deleted post
- * is missing, as on its page.
+ * is missing, as on its page. Never on one's own post.
  */
 export async function toggleReaction(
   handle: Database,
@@ -22,12 +22,14 @@ export async function toggleReaction(
     .selectFrom("posts")
     .innerJoin("threads", "threads.id", "posts.thread_id")
     .innerJoin("groups", "groups.id", "threads.group_id")
-    .select(["posts.number", "threads.id as thread_id", "threads.slug as thread_slug", "groups.id as group_id"])
+    .select(["posts.number", "posts.author_id", "threads.id as thread_id", "threads.slug as thread_slug", "groups.id as group_id"])
     .where("posts.id", "=", postId)
     .where(asked.readable.posts())
     .executeTakeFirst();
   const { found, member, failure } = await asked.permit(post, (visible) => asked.canReact(visible.group_id), forbidden("threads.membersOnly"));
   if (failure) return failure;
+  // One's own post: the buttons are not offered there, and a crafted request is refused.
+  if (!(await asked.canReactTo(found.group_id, { authorId: found.author_id }))) return forbidden("reaction.ownPost");
   await inTransaction(handle, async (trx) => {
     const removed = await trx.deleteFrom("post_reactions").where("post_id", "=", postId).where("member_id", "=", member.id).where("kind", "=", kind).executeTakeFirst();
     if (removed.numDeletedRows > 0n) return;
