@@ -1,14 +1,14 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useTranslate } from "../../i18n/react";
 import type { ThreadFormState } from "./form-state";
 
-/** The host tools above a thread: pin, lock, and move it to another circle. */
+/** The host tools above a thread: pin, lock, correct its title and tags, and move it to another circle. */
 export function ModerationBar({
   thread,
   moveTargets,
   form,
 }: {
-  thread: { pinned: boolean; locked: boolean };
+  thread: { id: number; pinned: boolean; locked: boolean };
   moveTargets: Array<{ slug: string; name: string }>;
   form: ThreadFormState;
 }) {
@@ -22,6 +22,9 @@ export function ModerationBar({
         <button type="submit" name="intent" value={thread.locked ? "unlock" : "lock"} className="button button--secondary">
           {t(thread.locked ? "threads.unlock" : "threads.lock")}
         </button>
+        <Link to={`/t/${thread.id}/edit`} className="button button--secondary">
+          {t("threads.editTitleTags")}
+        </Link>
       </Form>
       {moveTargets.length > 0 ? <MoveForm moveTargets={moveTargets} form={form} /> : null}
     </section>

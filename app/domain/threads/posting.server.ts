@@ -9,6 +9,7 @@ import { multiLineText } from "../../lib/text-input";
 import { fanOutEditedMentions, fanOutNewPost } from "../notifications/fanout.server";
 import { conflict, fieldFailure, forbidden, missing, rateLimited, type CommandResult, type Failure } from "../result";
 import { commitOrRefuse, inTransaction } from "../transaction.server";
+import { recordAudit } from "../audit.server";
 import { findVisibleThread } from "./queries.server";
 import { MAX_TAGS, slugifyTitle } from "./schema";
 
@@ -353,25 +354,114 @@ export async function findVisiblePost(handle: Database, guardian: Guardian, post
     .executeTakeFirst();
 }
 
-/** For the edit form: the post as its author may edit it. */
+/** For the edit form: the post as its author may edit it; for the opening post also the thread's title and tags. */
 export async function findEditablePost(handle: Database, guardian: Guardian, postId: number) {
   const post = await findVisiblePost(handle, guardian, postId, { readable: true });
   if (!post) return { found: false as const };
-  return { found: true as const, post, allowed: guardian.canEditPost({ authorId: post.author_id, deleted: post.deleted_at !== null }) };
+  const allowed = guardian.canEditPost({ authorId: post.author_id, deleted: post.deleted_at !== null });
+  const current = allowed && post.number === 1 ? await titleAndTags(handle, post.thread_id) : null;
+  const thread = current ? { title: current.title, principles: current.principleSlugs, tags: current.themeSlugs } : null;
+  return { found: true as const, post, allowed, thread };
 }
 
-export type EditResult = CommandResult<{ threadId: number; slug: string; number: number }> | (Failure & { currentBody: string; currentVersion: number });
+/** A thread's title and tags as an edit form sends them (the same fields and limits as starting a thread). */
+export interface ThreadTitleInput {
+  title: string;
+  principles: string[];
+  tags: string[];
+}
+
+/** A thread's tags as a revision keeps them: principles by slug, the circle's own tags by their label then. */
+export type TagSnapshot = Array<{ kind: "principle"; slug: string } | { kind: "theme"; label: string }>;
+
+/** What is posted now, shown next to what the editor typed when someone else saved first. */
+export interface CurrentState {
+  currentBody: string;
+  currentVersion: number;
+  currentTitle?: string;
+  currentTags?: TagSnapshot;
+}
+
+export type EditResult = CommandResult<{ threadId: number; slug: string; number: number }> | (Failure & CurrentState);
+
+/** The chosen tags, checked as when starting a thread: known principles, the circle's own tags, at most MAX_TAGS together. */
+async function checkedTags(handle: Database, groupId: string, input: ThreadTitleInput): Promise<{ themes: Array<{ id: number }>; failure?: undefined } | { failure: Failure }> {
+  const principles = [...new Set(input.principles)];
+  const known = principles.length ? await handle.selectFrom("principles").select("slug").where("slug", "in", principles).execute() : [];
+  if (known.length !== principles.length) return { failure: fieldFailure("principles", "validation.tags.unknown") };
+  const themeSlugs = [...new Set(input.tags)];
+  const themes = themeSlugs.length
+    ? await handle.selectFrom("group_tags").select("id").where("group_id", "=", groupId).where("slug", "in", themeSlugs).execute()
+    : [];
+  if (themes.length !== themeSlugs.length) return { failure: fieldFailure("principles", "validation.tags.unknown") };
+  if (known.length + themes.length > MAX_TAGS) return { failure: fieldFailure("principles", "validation.tags.tooMany") };
+  return { themes };
+}
+
+/** A thread's title and tags as they are; inside a transaction, `lock` holds the thread row until it ends. */
+async function titleAndTags(trx: Database, threadId: number, { lock = false } = {}) {
+  const select = trx.selectFrom("threads").select(["title", "slug", "author_id"]).where("id", "=", threadId);
+  const thread = await (lock ? select.forUpdate() : select).executeTakeFirstOrThrow();
+  const [principles, themes] = await Promise.all([
+    trx
+      .selectFrom("thread_principles")
+      .innerJoin("principles", "principles.slug", "thread_principles.principle_slug")
+      .select("principles.slug")
+      .where("thread_principles.thread_id", "=", threadId)
+      .orderBy("principles.position")
+      .execute(),
+    trx
+      .selectFrom("thread_tags")
+      .innerJoin("group_tags", "group_tags.id", "thread_tags.tag_id")
+      .select(["group_tags.id", "group_tags.slug", "group_tags.label"])
+      .where("thread_tags.thread_id", "=", threadId)
+      .orderBy("group_tags.label")
+      .execute(),
+  ]);
+  const snapshot: TagSnapshot = [...principles.map((p) => ({ kind: "principle" as const, slug: p.slug })), ...themes.map((t) => ({ kind: "theme" as const, label: t.label }))];
+  return { ...thread, principleSlugs: principles.map((p) => p.slug), themeIds: themes.map((t) => t.id), themeSlugs: themes.map((t) => t.slug), snapshot };
+}
+
+type CurrentTitleAndTags = Awaited<ReturnType<typeof titleAndTags>>;
+
+function sameSet<T>(a: T[], b: T[]): boolean {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((x) => right.has(x));
+}
+
+function titleOrTagsChanged(current: CurrentTitleAndTags, input: ThreadTitleInput, themes: Array<{ id: number }>): boolean {
+  return current.title !== input.title || !sameSet(current.principleSlugs, input.principles) || !sameSet(current.themeIds, themes.map((t) => t.id));
+}
+
+/** Writes the new title (and the slug that follows it) and tags; old addresses then answer with a redirect to the new slug. */
+async function applyTitleAndTags(trx: Database, threadId: number, input: ThreadTitleInput, themes: Array<{ id: number }>): Promise<string> {
+  const slug = slugifyTitle(input.title);
+  await trx.updateTable("threads").set({ title: input.title, slug }).where("id", "=", threadId).execute();
+  await trx.deleteFrom("thread_principles").where("thread_id", "=", threadId).execute();
+  const principles = [...new Set(input.principles)];
+  if (principles.length > 0) {
+    await trx.insertInto("thread_principles").values(principles.map((slug) => ({ thread_id: threadId, principle_slug: slug }))).execute();
+  }
+  await trx.deleteFrom("thread_tags").where("thread_id", "=", threadId).execute();
+  if (themes.length > 0) {
+    await trx.insertInto("thread_tags").values(themes.map((tag) => ({ thread_id: threadId, tag_id: tag.id }))).execute();
+  }
+  return slug;
+}
 
 /**
- * Edits one's own post. The form carries the version it started from; if the
- * post changed meanwhile the answer is 409 with the newer text, and the
- * editor keeps what they typed. Every edit keeps the previous text.
+ * Edits one's own post; on the opening post also the thread's title and tags
+ * (`thread`). The form carries the version it started from; if the post (or
+ * its title and tags, which bump the same version) changed meanwhile the
+ * answer is 409 with what is posted now, and the editor keeps what they
+ * typed. Every edit keeps the previous text, title and tags.
  */
 export async function editPost(
   handle: Database,
   guardian: Guardian,
   postId: number,
-  input: { body: string; version: number },
+  input: { body: string; version: number; thread?: ThreadTitleInput },
   newMembers?: NewMemberLimits,
 ): Promise<EditResult> {
   const asked = guardian.using(handle);
@@ -379,26 +469,49 @@ export async function editPost(
     asked.canEditPost({ authorId: found.author_id, deleted: found.deleted_at !== null }),
   );
   if (failure) return failure;
+  // Title and tags go with the opening post only.
+  const thread = post.number === 1 ? input.thread : undefined;
+  let themes: Array<{ id: number }> = [];
+  if (thread) {
+    const checked = await checkedTags(handle, post.group_id, thread);
+    if (checked.failure) return checked.failure;
+    themes = checked.themes;
+  }
   const { html, mentioned } = await renderPost(handle, input.body);
   // An edit may not add what a new member could not post.
   const refusal = await newMemberRefusal(handle, asked, member.id, post.group_id, { html, mentions: mentioned.length, startingThread: false }, newMembers);
   if (refusal) return refusal;
-  const done = { ok: true, threadId: post.thread_id, slug: post.thread_slug, number: post.number } as const;
   return commitOrRefuse<EditResult>(handle, async (trx) => {
     const current = await trx.selectFrom("posts").select(["body_markdown", "version"]).where("id", "=", postId).forUpdate().executeTakeFirstOrThrow();
+    const currentThread = post.number === 1 ? await titleAndTags(trx, post.thread_id, { lock: true }) : null;
     if (current.version !== input.version) {
-      return { ...conflict({ formError: "threads.editConflict" }), currentBody: current.body_markdown, currentVersion: current.version };
+      return {
+        ...conflict({ formError: "threads.editConflict" }),
+        currentBody: current.body_markdown,
+        currentVersion: current.version,
+        ...(currentThread ? { currentTitle: currentThread.title, currentTags: currentThread.snapshot } : {}),
+      };
     }
-    if (current.body_markdown === input.body) return done;
+    const retitled = thread !== undefined && currentThread !== null && titleOrTagsChanged(currentThread, thread, themes);
+    const done = { ok: true, threadId: post.thread_id, slug: currentThread?.slug ?? post.thread_slug, number: post.number } as const;
+    if (current.body_markdown === input.body && !retitled) return done;
     await trx
       .insertInto("post_revisions")
-      .values({ post_id: postId, version: current.version, body_markdown: current.body_markdown, edited_by: member.id })
+      .values({
+        post_id: postId,
+        version: current.version,
+        body_markdown: current.body_markdown,
+        edited_by: member.id,
+        title: currentThread?.title ?? null,
+        tags: currentThread ? JSON.stringify(currentThread.snapshot) : null,
+      })
       .execute();
     await trx
       .updateTable("posts")
       .set({ body_markdown: input.body, body_html: html, version: current.version + 1, edited_at: new Date() })
       .where("id", "=", postId)
       .execute();
+    const slug = retitled ? await applyTitleAndTags(trx, post.thread_id, thread, themes) : done.slug;
     const before = await trx.selectFrom("post_mentions").select("member_id").where("post_id", "=", postId).execute();
     await recordMentions(trx, postId, mentioned);
     const earlier = new Set(before.map((m) => m.member_id));
@@ -409,6 +522,90 @@ export async function editPost(
       authorId: member.id,
       newlyMentionedIds: mentioned.map((m) => m.id).filter((id) => !earlier.has(id)),
     });
-    return done;
+    return { ...done, slug };
+  });
+}
+
+/** For the title and tags form: the thread with its opening post, and whether the actor may change them. */
+export async function findRetitlableThread(handle: Database, guardian: Guardian, threadId: number) {
+  const thread = await findVisibleThread(handle, guardian.actor, threadId, { readable: true });
+  if (!thread) return { found: false as const };
+  const opening = await handle
+    .selectFrom("posts")
+    .select(["id", "version", "body_markdown"])
+    .where("thread_id", "=", threadId)
+    .where("number", "=", 1)
+    .executeTakeFirst();
+  if (!opening) return { found: false as const };
+  const tags = await titleAndTags(handle, threadId);
+  const allowed = await guardian.canEditThreadTitle(thread.group_id, { authorId: thread.author_id, deleted: thread.deleted_at !== null });
+  return { found: true as const, thread, opening, principles: tags.principleSlugs, tags: tags.themeSlugs, allowed };
+}
+
+/**
+ * Changes a thread's title and tags without touching its opening post's
+ * text: for its author and, at any time, the circle's hosts and site admins.
+ * The opening post's version guards against two edits at once (409 with what
+ * is posted now); the old title and tags go into the post's history, and a
+ * host's change to someone else's thread into the audit log.
+ */
+export async function editThreadTitle(
+  handle: Database,
+  guardian: Guardian,
+  threadId: number,
+  input: ThreadTitleInput & { version: number },
+): Promise<EditResult> {
+  const asked = guardian.using(handle);
+  const { found: thread, member, failure } = await asked.permit(await findVisibleThread(handle, asked.actor, threadId, { readable: true }), (found) =>
+    asked.canEditThreadTitle(found.group_id, { authorId: found.author_id, deleted: found.deleted_at !== null }),
+  );
+  if (failure) return failure;
+  const checked = await checkedTags(handle, thread.group_id, input);
+  if (checked.failure) return checked.failure;
+  const { themes } = checked;
+  return commitOrRefuse<EditResult>(handle, async (trx) => {
+    const opening = await trx
+      .selectFrom("posts")
+      .select(["id", "body_markdown", "version"])
+      .where("thread_id", "=", threadId)
+      .where("number", "=", 1)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const current = await titleAndTags(trx, threadId, { lock: true });
+    if (opening.version !== input.version) {
+      return {
+        ...conflict({ formError: "threads.editTitleTags.conflict" }),
+        currentBody: opening.body_markdown,
+        currentVersion: opening.version,
+        currentTitle: current.title,
+        currentTags: current.snapshot,
+      };
+    }
+    const done = { ok: true, threadId, slug: current.slug, number: 1 } as const;
+    if (!titleOrTagsChanged(current, input, themes)) return done;
+    await trx
+      .insertInto("post_revisions")
+      .values({
+        post_id: opening.id,
+        version: opening.version,
+        body_markdown: opening.body_markdown,
+        edited_by: member.id,
+        title: current.title,
+        tags: JSON.stringify(current.snapshot),
+      })
+      .execute();
+    await trx.updateTable("posts").set({ version: opening.version + 1, edited_at: new Date() }).where("id", "=", opening.id).execute();
+    const slug = await applyTitleAndTags(trx, threadId, input, themes);
+    if (current.author_id !== member.id) {
+      await recordAudit(trx, {
+        groupId: thread.group_id,
+        actorId: member.id,
+        action: "thread.retitle",
+        targetMemberId: current.author_id,
+        postId: opening.id,
+        targetLabel: current.title === input.title ? input.title : `${current.title} → ${input.title}`,
+      });
+    }
+    return { ...done, slug };
   });
 }
