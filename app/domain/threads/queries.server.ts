@@ -289,7 +289,7 @@ export async function listPostRevisions(db: Database, actor: Actor, postId: numb
     .selectFrom("posts")
     .innerJoin("threads", "threads.id", "posts.thread_id")
     .innerJoin("groups", "groups.id", "threads.group_id")
-    .select(["posts.id", "posts.number", "posts.body_markdown", "threads.id as thread_id", "threads.slug as thread_slug"])
+    .select(["posts.id", "posts.number", "posts.body_markdown", "threads.id as thread_id", "threads.slug as thread_slug", "threads.title as thread_title"])
     .where("posts.id", "=", postId)
     .where(readablePosts(actor))
     .executeTakeFirst();
@@ -297,11 +297,28 @@ export async function listPostRevisions(db: Database, actor: Actor, postId: numb
   const revisions = await db
     .selectFrom("post_revisions")
     .leftJoin("members", "members.id", "post_revisions.edited_by")
-    .select(["post_revisions.version", "post_revisions.body_markdown", "post_revisions.created_at", "members.username"])
+    .select(["post_revisions.version", "post_revisions.body_markdown", "post_revisions.title", "post_revisions.tags", "post_revisions.created_at", "members.username"])
     .where("post_revisions.post_id", "=", postId)
     .orderBy("post_revisions.version", "desc")
     .execute();
-  return { post, revisions };
+  // The opening post's revisions keep the thread's title and tags before each edit; these are the ones now.
+  const tags =
+    post.number === 1
+      ? await Promise.all([
+          db.selectFrom("thread_principles").select("principle_slug as slug").where("thread_id", "=", post.thread_id).execute(),
+          db
+            .selectFrom("thread_tags")
+            .innerJoin("group_tags", "group_tags.id", "thread_tags.tag_id")
+            .select("group_tags.label")
+            .where("thread_tags.thread_id", "=", post.thread_id)
+            .orderBy("group_tags.label")
+            .execute(),
+        ])
+      : null;
+  const currentTags = tags
+    ? [...tags[0].map((p) => ({ kind: "principle" as const, slug: p.slug })), ...tags[1].map((t) => ({ kind: "theme" as const, label: t.label }))]
+    : null;
+  return { post, revisions, currentTags };
 }
 
 export async function lastReadNumber(db: Database, memberId: string, threadId: number): Promise<number | null> {

@@ -66,6 +66,8 @@ export function slugifyTitle(title: string): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 60)
     .replace(/-+$/g, "");
+  // "/t/:id/edit" is the title and tags form, so no thread may take that slug.
+  if (slug === "edit") return "edit-onderwerp";
   return slug || "onderwerp";
 }
 
