@@ -99,6 +99,7 @@ async function listThreads(
       "threads.hidden_at",
       "threads.post_count",
       "threads.last_posted_at",
+      "threads.last_poster_id",
       "author.display_name as author_name",
       "last_poster.display_name as last_poster_name",
       "groups.slug as group_slug",
@@ -160,10 +161,13 @@ async function listThreads(
       ...row.principle_tags.map(([slug, nl, en]) => principleTag(slug, locale === "en" ? en : nl)),
       ...row.theme_tags.map(([slug, label, groupSlug]) => themeTag(slug, label, groupSlug)),
     ],
+    // A thread whose last post is the reader's own has nothing new for them, whatever their read mark says.
     unread:
       viewerId === null
         ? null
-        : { count: Math.max(0, row.post_count - (row.last_read_number ?? 0)), never: row.last_read_number === null },
+        : row.last_poster_id === viewerId
+          ? { count: 0, never: false }
+          : { count: Math.max(0, row.post_count - (row.last_read_number ?? 0)), never: row.last_read_number === null },
   }));
 }
 
