@@ -160,7 +160,7 @@ export const DEMO_THREADS: DemoThread[] = [
       [2, "daan", "thanks"],
       [3, "eva", "agree"],
       [3, "anna", "insight"],
-      [5, "bram", "thanks"],
+      [5, "carmen", "thanks"],
     ],
   },
   {

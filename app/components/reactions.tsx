@@ -1,5 +1,5 @@
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { useTranslate } from "../i18n/react";
 
 type Kind = "agree" | "heart" | "insight" | "thanks";
@@ -11,6 +11,7 @@ const REACTIONS: Record<Kind, { symbol: string; key: "reaction.agree" | "reactio
   thanks: { symbol: "🙏", key: "reaction.thanks" },
 };
 const ORDER: Kind[] = ["agree", "heart", "insight", "thanks"];
+const noSubscription = () => () => {};
 
 interface Summary {
   kind: Kind;
@@ -28,8 +29,8 @@ interface Summary {
 export function Reactions({ postId, summary, canReact }: { postId: number; summary: Summary[]; canReact: boolean }) {
   const t = useTranslate();
   const fetcher = useFetcher();
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  // True only in a browser that runs this script: the server's HTML (a plain form post) goes without `stay`.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const byKind = new Map(summary.map((s) => [s.kind, s]));
   const describe = (kind: Kind) => {
     const s = byKind.get(kind);

@@ -111,9 +111,11 @@ describe("queries per page", () => {
     }
     await addReplies(thread.id, 80);
     const newest = await handle.db.selectFrom("posts").select("id").where("thread_id", "=", thread.id).orderBy("number", "desc").limit(30).execute();
+    // The replies are by bram and daan; nobody reacts to their own post.
+    const eva = await actor("eva");
     for (const post of newest) {
       expect((await toggleReaction(handle.db, guardianFor(handle.db, carmen), post.id, "heart")).ok).toBe(true);
-      expect((await toggleReaction(handle.db, guardianFor(handle.db, bram), post.id, "thanks")).ok).toBe(true);
+      expect((await toggleReaction(handle.db, guardianFor(handle.db, eva), post.id, "thanks")).ok).toBe(true);
     }
 
     const after = await pagesToMeasure(thread.id);
