@@ -1,6 +1,8 @@
 import { useFetcher } from "@remix-run/react";
 import { useSyncExternalStore } from "react";
+import type { MessageKey } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
+import { FailureMessage } from "./failure-message";
 
 type Kind = "agree" | "heart" | "insight" | "thanks";
 
@@ -28,7 +30,7 @@ interface Summary {
  */
 export function Reactions({ postId, summary, canReact }: { postId: number; summary: Summary[]; canReact: boolean }) {
   const t = useTranslate();
-  const fetcher = useFetcher();
+  const fetcher = useFetcher<{ ok: boolean; formError?: MessageKey; retryAfterSeconds?: number }>();
   // True only in a browser that runs this script: the server's HTML (a plain form post) goes without `stay`.
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const byKind = new Map(summary.map((s) => [s.kind, s]));
@@ -73,6 +75,7 @@ export function Reactions({ postId, summary, canReact }: { postId: number; summa
           </button>
         );
       })}
+      {fetcher.state === "idle" && fetcher.data && !fetcher.data.ok ? <FailureMessage failure={fetcher.data} /> : null}
     </fetcher.Form>
   );
 }

@@ -5,7 +5,8 @@ import { useLocale, useTranslate } from "../../i18n/react";
 import { Avatar } from "../avatar";
 import { Reactions } from "../reactions";
 import { UserHtml } from "../user-html";
-import type { ThreadFormState } from "./form-state";
+import { FailureMessage } from "../failure-message";
+import { failedOn, type ThreadFormState } from "./form-state";
 import { PostActions, type PostActionsProps } from "./post-actions";
 
 /** One post of a thread: author and time, the text (or why it is hidden or gone), reactions and its tools. */
@@ -33,6 +34,7 @@ export function Post({ post, canReact, ...actions }: { post: ThreadPost; canReac
       ) : null}
       {post.deleted ? <p className="muted">{t("threads.postDeleted")}</p> : !post.hidden || post.hidden.shown ? <UserHtml html={post.html} /> : null}
       {post.deleted || post.hidden ? null : <Reactions postId={post.id} summary={post.reactions} canReact={canReact && post.can.react} />}
+      {failedOn(actions.form, "react", post.id) ? <FailureMessage failure={actions.form.failure} /> : null}
       {!post.deleted && (post.editedAt || post.can.edit || post.can.delete || post.can.report || actions.canReply || actions.canModerate) ? (
         <PostActions post={post} {...actions} />
       ) : null}
