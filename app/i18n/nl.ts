@@ -750,6 +750,28 @@ export const nl = {
   "reports.decision.agreeEvent": "Eens: afgelasten",
   "reports.reportEvent": "Deze bijeenkomst melden",
   "reports.legendEvent": "Waarom meld je deze bijeenkomst?",
+  // drafts (issue 15)
+  "drafts.title": "Concepten",
+  "drafts.intro": "Tekst die je nog niet hebt geplaatst. Alleen jij ziet je concepten.",
+  "drafts.empty": "Je hebt geen concepten. Wat je in een reactie of nieuw gesprek typt, wordt hier bewaard tot je het plaatst.",
+  "drafts.save": "Concept bewaren",
+  "drafts.saving": "Concept bewaren…",
+  "drafts.saved": "Concept opgeslagen",
+  "drafts.savedAt": "Concept opgeslagen om {time}",
+  "drafts.unsaved": "Nog niet opgeslagen",
+  "drafts.saveFailed": "Concept niet opgeslagen. Je tekst staat hier nog; probeer het zo opnieuw of kopieer hem.",
+  "drafts.notSaved": "Dit concept kon niet worden opgeslagen. Je tekst staat hier nog.",
+  "drafts.tooMany": "Je hebt al 50 concepten. Plaats of verwijder er eerst een op de pagina Concepten; je tekst staat hier nog.",
+  "drafts.leaveConfirm": "Je tekst is nog niet opgeslagen. Wil je deze pagina toch verlaten?",
+  "drafts.replyTo": "Reactie op “{title}”",
+  "drafts.newThreadIn": "Nieuw gesprek in {circle}",
+  "drafts.noText": "(nog geen tekst)",
+  "drafts.savedOn": "Opgeslagen {when}",
+  "drafts.continue": "Verder schrijven",
+  "drafts.delete": "Verwijderen",
+  "drafts.deleteLabel": "Concept verwijderen: {place}",
+  "drafts.deleted": "Concept verwijderd.",
+  "nav.drafts": "Concepten",
 } as const;
 
 export type MessageKey = keyof typeof nl;
