@@ -236,7 +236,21 @@ export type NotificationKind =
 
 export type EmailFrequency = "immediately" | "daily" | "weekly" | "never";
 
+/** A member's unsent text for a thread (reply) or a circle (new thread); exactly one of the two is set. */
+export interface DraftsTable {
+  id: Generated<number>;
+  member_id: string;
+  thread_id: number | null;
+  group_id: string | null;
+  title: Generated<string>;
+  body: Generated<string>;
+  /** The new-thread form's chosen labels as a JSON list of checkbox names (`principle-…`, `tag-…`). */
+  fields: Generated<string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface DB {
+  drafts: DraftsTable;
   email_preferences: { member_id: string; kind: string; frequency: EmailFrequency };
   digest_runs: { member_id: string; period: string; sent_at: CreatedAt };
   app_secrets: { name: string; value: string };

@@ -61,6 +61,7 @@ export function SiteHeader({ locale, viewer }: { locale: Locale; viewer: HeaderV
                   <span className="visually-hidden">{t("nav.notifications")}</span>
                 )}
               </Link>
+              <Link to="/drafts">{t("nav.drafts")}</Link>
               {viewer.isAdmin ? <Link to="/admin/audit">{t("nav.admin")}</Link> : null}
               <Link to="/settings">{t("nav.settings")}</Link>
               <Form method="post" action="/logout" className="inline-form">

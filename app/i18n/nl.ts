@@ -752,7 +752,7 @@ export const nl = {
   "reports.legendEvent": "Waarom meld je deze bijeenkomst?",
 
   // titles and tags (issue 15)
-  "reaction.ownPost": "Op je eigen bericht kun je zelf geen eens, hartelijk, inzichtelijk of dank je geven.",
+  "reaction.ownPost": "Op je eigen bericht kun je zelf geen waardering geven.",
   "threads.editTitleTags": "Titel en labels wijzigen",
   "threads.editTitleTags.intro": "Je wijzigt de titel en labels van dit gesprek; de tekst van het openingsbericht blijft zoals hij is. De wijziging komt in de bewerkgeschiedenis, en bij een gesprek van een ander ook in het moderatielogboek.",
   "threads.editTitleTags.conflict": "Iemand anders heeft de titel, labels of tekst intussen gewijzigd. Hieronder zie je wat er nu staat; wat jij invulde staat nog in het formulier. Pas het zo nodig aan en sla opnieuw op.",
@@ -763,6 +763,29 @@ export const nl = {
   "threads.history.noTags": "geen labels",
   "threads.history.unchangedBody": "De tekst bleef gelijk.",
   "audit.thread.retitle": "titel of labels van gesprek gewijzigd",
+
+  // drafts (issue 15)
+  "drafts.title": "Concepten",
+  "drafts.intro": "Tekst die je nog niet hebt geplaatst. Alleen jij ziet je concepten.",
+  "drafts.empty": "Je hebt geen concepten. Wat je in een reactie of nieuw gesprek typt, wordt hier bewaard tot je het plaatst.",
+  "drafts.save": "Concept bewaren",
+  "drafts.saving": "Concept bewaren…",
+  "drafts.saved": "Concept opgeslagen",
+  "drafts.savedAt": "Concept opgeslagen om {time}",
+  "drafts.unsaved": "Nog niet opgeslagen",
+  "drafts.saveFailed": "Concept niet opgeslagen. Je tekst staat hier nog; probeer het zo opnieuw of kopieer hem.",
+  "drafts.notSaved": "Dit concept kon niet worden opgeslagen. Je tekst staat hier nog.",
+  "drafts.tooMany": "Je hebt al 50 concepten. Plaats of verwijder er eerst een op de pagina Concepten; je tekst staat hier nog.",
+  "drafts.leaveConfirm": "Je tekst is nog niet opgeslagen. Wil je deze pagina toch verlaten?",
+  "drafts.replyTo": "Reactie op “{title}”",
+  "drafts.newThreadIn": "Nieuw gesprek in {circle}",
+  "drafts.noText": "(nog geen tekst)",
+  "drafts.savedOn": "Opgeslagen {when}",
+  "drafts.continue": "Verder schrijven",
+  "drafts.delete": "Verwijderen",
+  "drafts.deleteLabel": "Concept verwijderen: {place}",
+  "drafts.deleted": "Concept verwijderd.",
+  "nav.drafts": "Concepten",
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -1,11 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DraftControls } from "../components/draft-status";
 import { FailureMessage } from "../components/failure-message";
 import { Field } from "../components/form-fields";
 import { PostEditor } from "../components/post-editor";
 import { forbidden, requireVisibleGroup } from "../auth/guards.server";
 import { requireMember } from "../auth/session.server";
+import { deleteDraft, loadDraft, saveDraft } from "../domain/drafts/drafts.server";
+import { chosenLabelFields } from "../domain/drafts/schema";
 import { listPrinciples } from "../domain/principles/queries.server";
 import { newMemberLimitsFrom, previewPost, startThread } from "../domain/threads/posting.server";
 import { chosenPrinciples, chosenThemeTags, newThreadSchema } from "../domain/threads/schema";
@@ -26,6 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     principles: await listPrinciples(context.db, locale),
     themeTags: await listGroupTags(context.db, group.id),
     idempotencyKey: randomUUID(),
+    draft: await loadDraft(context.db, context.guardian, { groupId: group.id }),
   };
 }
 
@@ -37,30 +41,42 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export { formRouteHeaders as headers } from "../lib/route-headers";
 
-type Result = FormFailure | { ok: true; preview: string; values: Record<string, string> };
+type Result = FormFailure | { ok: true; preview: string | null; values: Record<string, string>; draftSavedAt: string | null };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireMember(context.actor, request);
   const { group } = await requireVisibleGroup(context.db, context.guardian, params.slug);
   const values = await readForm(request);
+  const place = { groupId: group.id };
+  const typed = { body: values.body ?? "", title: values.title ?? "", labels: chosenLabelFields(values) };
   if (values.intent === "preview") {
     const preview = await previewPost(context.db, context.guardian, context.clientIp, values.body ?? "");
     if (!preview.ok) return formFailure(values, preview);
-    return { ok: true as const, preview: preview.html, values };
+    // Previewing also keeps the text (a refused save does not stop the preview).
+    const saved = await saveDraft(context.db, context.guardian, place, typed);
+    return { ok: true as const, preview: preview.html, values, draftSavedAt: saved.ok ? saved.updatedAt : null };
+  }
+  if (values.intent === "draft") {
+    const saved = await saveDraft(context.db, context.guardian, place, typed);
+    if (!saved.ok) return respondToFailure(request, values, saved);
+    return { ok: true as const, preview: null, values, draftSavedAt: saved.updatedAt };
   }
   const { data, failure } = parseForm(newThreadSchema, values, { principles: chosenPrinciples(values), tags: chosenThemeTags(values) });
   if (failure) return failure;
   const result = await startThread(context.db, context.guardian, group.id, data, newMemberLimitsFrom(context.config));
   if (!result.ok) return respondToFailure(request, values, result);
+  // Posted: the draft has done its work (a refused post keeps it).
+  await deleteDraft(context.db, context.guardian, place);
   throw redirect(`/t/${result.threadId}/${result.slug}`);
 }
 
 export default function NewThread() {
-  const { group, principles, themeTags, idempotencyKey } = useLoaderData<typeof loader>();
+  const { group, principles, themeTags, idempotencyKey, draft } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
   const t = useTranslate();
   const failure = result && !result.ok ? result : undefined;
-  const values = result?.values ?? {};
+  // What was just submitted, else the saved draft (title, labels, text).
+  const values = result?.values ?? (draft ? { title: draft.title, body: draft.body, ...Object.fromEntries(draft.labels.map((name) => [name, "on"])) } : {});
   const errors = failure?.fieldErrors ?? {};
   return (
     <div>
@@ -94,6 +110,7 @@ export default function NewThread() {
           idempotencyKey={values.idempotencyKey ?? idempotencyKey}
           submitLabel={t("threads.create")}
         />
+        <DraftControls place={{ group: group.slug }} savedAt={(result?.ok ? result.draftSavedAt : null) ?? draft?.updatedAt ?? null} />
       </Form>
     </div>
   );

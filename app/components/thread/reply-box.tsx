@@ -1,6 +1,7 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslate } from "../../i18n/react";
+import { DraftControls } from "../draft-status";
 import { FailureMessage } from "../failure-message";
 import { PostEditor } from "../post-editor";
 import type { ThreadFormState } from "./form-state";
@@ -30,6 +31,10 @@ export function ReplyBox({
   const t = useTranslate();
   const { failure, values } = form;
   const sent = useSentReplies(failure !== undefined);
+  // The thread page's loader restores the member's saved draft (`loadThreadPage`), with an old `?quote=` link's quote appended.
+  const { replyText, draftSavedAt } = useLoaderData<{ replyText: string | null; draftSavedAt: string | null }>();
+  const draft = useDraftSaved();
+  const restored = useRestoredDrafts(replyText);
   return (
     <section aria-labelledby="reply-title" className="reply" id="reply">
       <h2 id="reply-title">{t("threads.reply")}</h2>
@@ -38,17 +43,18 @@ export function ReplyBox({
           <Link to={`/login?redirectTo=${encodeURIComponent(pageHref)}`}>{t("threads.signInToReply")}</Link>
         </p>
       ) : canReply ? (
-        <Form method="post" noValidate key={`${quote ?? "reply"}-${sent}`}>
+        <Form method="post" noValidate id="reply-form" key={`${sent}-${restored}`}>
           {values.intent === "post" || values.intent === "preview" ? <FailureMessage failure={failure} /> : null}
           <PostEditor
             label={t("threads.yourReply")}
-            defaultValue={values.body ?? quote ?? undefined}
+            defaultValue={values.body ?? replyText ?? undefined}
             error={failure?.fieldErrors.body}
             previewHtml={form.preview}
             idempotencyKey={values.idempotencyKey ?? idempotencyKey}
             submitLabel={t("threads.replySubmit")}
             threadId={thread.id}
           />
+          <DraftControls place={{ threadId: thread.id }} savedAt={draft.savedAt ?? draftSavedAt} unsavedAtStart={quote !== null && values.body === undefined} />
         </Form>
       ) : (
         <p className="muted">
@@ -58,6 +64,24 @@ export function ReplyBox({
       )}
     </section>
   );
+}
+
+/** The answer of "Save draft" or "Preview" without JavaScript: when the draft was saved. */
+function useDraftSaved(): { savedAt: string | null } {
+  const data = useActionData<{ ok?: boolean; draftSaved?: boolean; draftSavedAt?: string | null }>();
+  return { savedAt: data?.ok && data.draftSaved ? (data.draftSavedAt ?? null) : null };
+}
+
+/**
+ * How many times the saved draft the page was loaded with changed (a quote
+ * button posted the form with JavaScript, a reply was posted): the box is
+ * then made afresh with it. Autosaving does not reload the page's data, so
+ * typing alone never remakes the box.
+ */
+function useRestoredDrafts(replyText: string | null): number {
+  const [seen, setSeen] = useState({ text: replyText, count: 0 });
+  if (replyText !== seen.text) setSeen({ text: replyText, count: seen.count + 1 });
+  return seen.count;
 }
 
 /**

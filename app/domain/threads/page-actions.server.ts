@@ -2,6 +2,7 @@ import { redirect, type AppLoadContext } from "@remix-run/node";
 import { notFound } from "../../auth/guards.server";
 import { requireMember } from "../../auth/session.server";
 import { formFailure, parseForm, respondToFailure } from "../../lib/http.server";
+import { deleteDraft, saveDraft, saveDraftWithQuote } from "../drafts/drafts.server";
 import { reportPost, reportSchema } from "../moderation/reports.server";
 import { watchSchema, watchThread } from "../notifications/commands.server";
 import { deletePost, hidePost, moveThread, restorePost, setThreadFlag } from "./moderation.server";
@@ -97,7 +98,30 @@ async function preview({ request, context, threadId, values }: ThreadActionArgs)
   requireMember(context.actor, request);
   const preview = await previewPost(context.db, context.guardian, context.clientIp, values.body ?? "");
   if (!preview.ok) return formFailure(values, preview);
-  return { ok: true as const, preview: preview.html, values };
+  // Previewing also keeps the text (a refused save does not stop the preview).
+  const saved = await saveDraft(context.db, context.guardian, { threadId }, { body: values.body ?? "" });
+  return { ok: true as const, preview: preview.html, values, draftSaved: saved.ok && saved.saved, draftSavedAt: saved.ok ? saved.updatedAt : null };
+}
+
+/** "Save draft" without JavaScript: the page again with "Draft saved" and everything typed. */
+async function draft({ request, context, threadId, values }: ThreadActionArgs) {
+  const result = await saveDraft(context.db, context.guardian, { threadId }, { body: values.body ?? "" });
+  if (!result.ok) return respondToFailure(request, values, result);
+  return { ok: true as const, preview: null, values, draftSaved: result.saved, draftSavedAt: result.updatedAt };
+}
+
+/**
+ * A quote button of a post submitted the reply form (without JavaScript):
+ * what was typed is saved with the quote appended, and the reader goes back
+ * to the page they were on, to the reply box that now holds both.
+ */
+async function quote({ request, context, threadId, values }: ThreadActionArgs) {
+  const postId = /^[1-9][0-9]{0,15}$/.test(values.quote ?? "") ? Number(values.quote) : null;
+  const result = await saveDraftWithQuote(context.db, context.guardian, threadId, values.body ?? "", postId);
+  if (!result.ok) return respondToFailure(request, { ...values, intent: "draft" }, result);
+  const back = new URL(request.url);
+  back.searchParams.delete("quote");
+  throw redirect(`${back.pathname}${back.search}#reply`);
 }
 
 async function reply({ request, context, threadId, values }: ThreadActionArgs) {
@@ -105,6 +129,8 @@ async function reply({ request, context, threadId, values }: ThreadActionArgs) {
   if (failure) return failure;
   const result = await replyToThread(context.db, context.guardian, threadId, data, newMemberLimitsFrom(context.config));
   if (!result.ok) return respondToFailure(request, values, result);
+  // Posted: the draft has done its work (a refused reply keeps it).
+  await deleteDraft(context.db, context.guardian, { threadId });
   const thread = await findVisibleThread(context.db, context.actor, threadId);
   throw redirect(postPath(threadId, thread?.slug ?? "", result.number));
 }
@@ -123,9 +149,12 @@ const INTENTS = {
   hide: postModeration,
   restore: postModeration,
   preview,
+  draft,
 } as const;
 
 export function threadAction(args: ThreadActionArgs) {
+  // A post's quote button submits the reply form with its post id as `quote`.
+  if (args.values.quote !== undefined) return quote(args);
   const intent = args.values.intent;
   const handler = intent !== undefined && Object.hasOwn(INTENTS, intent) ? INTENTS[intent as keyof typeof INTENTS] : reply;
   return handler(args);

@@ -3,6 +3,8 @@ import type { Database } from "../../../db/index";
 import type { Guardian } from "../../auth/guardian.server";
 import type { Locale } from "../../i18n/index";
 import { excerpt } from "../../lib/page-meta";
+import { loadDraft } from "../drafts/drafts.server";
+import { withQuote } from "../drafts/schema";
 import { watchLevels } from "../notifications/commands.server";
 import { listMoveTargets } from "./moderation.server";
 import { markThreadRead } from "./reading.server";
@@ -54,7 +56,7 @@ async function threadPage(db: Database, guardian: Guardian, thread: ReadableThre
   const moderates = await guardian.canModerate(thread.group_id);
   const posts = await listThreadPosts(db, guardian.actor, thread.id, page);
   // Independent reads, side by side.
-  const [reactions, lastRead, tags, watchLevel] = await Promise.all([
+  const [reactions, lastRead, tags, watchLevel, draft] = await Promise.all([
     reactionsOnPosts(
       db,
       guardian.actor,
@@ -63,6 +65,7 @@ async function threadPage(db: Database, guardian: Guardian, thread: ReadableThre
     viewerId ? lastReadNumber(db, viewerId, thread.id) : null,
     loadThreadTags(db, [thread.id], locale),
     viewerId ? watchLevels(db, viewerId, { threadId: thread.id }) : null,
+    viewerId ? loadDraft(db, guardian, { threadId: thread.id }) : null,
   ]);
   let firstUnread: { number: number; href: string } | null = null;
   if (viewerId) {
@@ -85,6 +88,7 @@ async function threadPage(db: Database, guardian: Guardian, thread: ReadableThre
       : await openingPost(db, thread.id);
   const description = opening ? excerpt(opening.body_html) : "";
   const watch = watchLevel ? (watchLevel.thread ?? "tracking") : null;
+  const quote = request.quote !== null ? await quotePost(db, guardian.actor, thread.id, request.quote) : null;
   const withPermissions = await Promise.all(
     posts.map(async ({ authorId, ...post }) => ({
       ...post,
@@ -128,7 +132,10 @@ async function threadPage(db: Database, guardian: Guardian, thread: ReadableThre
     },
     moveTargets: moderates ? await listMoveTargets(db, guardian, thread.group_id) : [],
     idempotencyKey: randomUUID(),
-    quote: request.quote !== null ? await quotePost(db, guardian.actor, thread.id, request.quote) : null,
+    quote,
+    // The reply box starts with the member's saved draft; an old `?quote=` link appends its quote to it (never replaces it).
+    replyText: quote ? withQuote(draft?.body ?? "", quote) : (draft?.body ?? null),
+    draftSavedAt: draft?.updatedAt ?? null,
   };
 }
 
