@@ -783,8 +783,8 @@ export const en: Record<MessageKey, string> = {
   "editor.help.mention": "Mention someone",
   "editor.help.mentionWord": "name",
   "editor.help.paragraph": "New paragraph",
-  "editor.help.paragraphTyped": "An empty line in between",
-  "editor.help.paragraphResult": "A new paragraph",
+  "editor.help.paragraphFirst": "First paragraph.",
+  "editor.help.paragraphSecond": "Second paragraph.",
   "editor.shortcuts": "Shortcuts: {modifier}B bold, {modifier}I italic, {modifier}K link, {modifier}Enter post.",
   "threads.quoteFailed": "Quoting did not work. Please try again.",
 };

@@ -781,8 +781,8 @@ export const nl = {
   "editor.help.mention": "Iemand noemen",
   "editor.help.mentionWord": "naam",
   "editor.help.paragraph": "Nieuwe alinea",
-  "editor.help.paragraphTyped": "Een lege regel ertussen",
-  "editor.help.paragraphResult": "Een nieuwe alinea",
+  "editor.help.paragraphFirst": "Eerste alinea.",
+  "editor.help.paragraphSecond": "Tweede alinea.",
   "editor.shortcuts": "Sneltoetsen: {modifier}B vet, {modifier}I schuin, {modifier}K link, {modifier}Enter plaatsen.",
   "threads.quoteFailed": "Citeren lukte niet. Probeer het nog eens.",
 } as const;

@@ -61,7 +61,16 @@ export function MarkdownHelp({ shortcuts }: { shortcuts: string | null }) {
       ),
     },
     { name: t("editor.help.mention"), typed: `@${t("editor.help.mentionWord")}`, result: <strong className="mention">@{t("editor.help.mentionWord")}</strong> },
-    { name: t("editor.help.paragraph"), typed: t("editor.help.paragraphTyped"), result: t("editor.help.paragraphResult") },
+    {
+      name: t("editor.help.paragraph"),
+      typed: `${t("editor.help.paragraphFirst")}\n\n${t("editor.help.paragraphSecond")}`,
+      result: (
+        <>
+          <p>{t("editor.help.paragraphFirst")}</p>
+          <p>{t("editor.help.paragraphSecond")}</p>
+        </>
+      ),
+    },
   ];
   return (
     <details className="markdown-help">
