@@ -51,7 +51,7 @@ describe("a post's quote for the reply box (/posts/:id/quote)", () => {
     } finally {
       await forum.handle.db.updateTable("posts").set({ hidden_at: null, hidden_reason: null }).where("id", "=", post.id).execute();
     }
-    for (const id of ["0", "abc", "1e3", "99999999999999999999"]) {
+    for (const id of ["0", "abc", "1e3", "9999999999999999", "99999999999999999999"]) {
       expect((await visitor().get(`/posts/${id}/quote`)).status, id).toBe(404);
     }
   });
