@@ -1,7 +1,11 @@
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import type { MessageKey } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
+import { applyTextEdit, growToFit, markVisited, textState } from "./editor/editor-dom";
+import { formatEdit, type FormatAction, type Placeholders } from "./editor/markdown-edits";
+import { MarkdownHelp } from "./editor/markdown-help";
+import { EditorToolbar } from "./editor/toolbar";
 import { FailureMessage } from "./failure-message";
 import { UserHtml } from "./user-html";
 
@@ -15,7 +19,21 @@ interface PostEditorProps {
   label: string;
   /** The thread being replied to: mention suggestions then name only members who may read it. */
   threadId?: number;
+  /** Rendered between the text box (with its help) and the buttons: e.g. attachments, draft state. */
+  children?: ReactNode;
+  /** More buttons in the button row, after Post and Preview. */
+  extraButtons?: ReactNode;
 }
+
+const SHORTCUTS: Record<string, FormatAction> = { b: "bold", i: "italic", k: "link" };
+
+// Which modifier the shortcuts use (⌘ on Apple devices), known only in the browser: on the
+// server (and during hydration) null, so the toolbar appears only where JavaScript runs.
+const MAC = { mac: true };
+const PC = { mac: false };
+const noSubscription = () => () => undefined;
+const browserKeys = () => (/Mac|iPhone|iPad/.test(navigator.userAgent) ? MAC : PC);
+const noKeysOnServer = () => null;
 
 interface Suggestion {
   username: string;
@@ -33,9 +51,11 @@ function mentionAt(text: string, caret: number): { query: string; start: number 
  * The Markdown box of a post form. "Preview" is a real submit (intent=preview)
  * that comes back with the rendered text and everything typed, so it works
  * without JavaScript; with JavaScript it goes through a fetcher and the page
- * stays put. With JavaScript, typing @ and a few letters suggests members.
+ * stays put. With JavaScript, typing @ and a few letters suggests members, a
+ * toolbar and shortcuts format the selection, Ctrl+Enter posts and the box
+ * grows with its text. The formatting help works without JavaScript.
  */
-export function PostEditor({ defaultValue, error, previewHtml, idempotencyKey, submitLabel, label, threadId }: PostEditorProps) {
+export function PostEditor({ defaultValue, error, previewHtml, idempotencyKey, submitLabel, label, threadId, children, extraButtons }: PostEditorProps) {
   const t = useTranslate();
   const preview = useFetcher<{ ok: boolean; preview?: string; formError?: MessageKey; fieldErrors?: { body?: MessageKey }; retryAfterSeconds?: number }>();
   // A preview through the fetcher that refused the text (characters posting would refuse too).
@@ -44,6 +64,16 @@ export function PostEditor({ defaultValue, error, previewHtml, idempotencyKey, s
   const [mention, setMention] = useState<{ query: string; start: number } | null>(null);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [active, setActive] = useState(0);
+  // The toolbar and shortcut hints only once hydrated: without JavaScript they would be dead buttons.
+  const enhanced = useSyncExternalStore(noSubscription, browserKeys, noKeysOnServer);
+  useEffect(() => {
+    const box = textarea.current;
+    if (!box) return;
+    growToFit(box);
+    const onResize = () => growToFit(box);
+    window.addEventListener("resize", onResize);
+    return () => window.removeEventListener("resize", onResize);
+  }, []);
 
   useEffect(() => {
     if (!mention) return;
@@ -74,17 +104,43 @@ export function PostEditor({ defaultValue, error, previewHtml, idempotencyKey, s
   const choose = (suggestion: Suggestion) => {
     const box = textarea.current;
     if (!box || !mention) return;
-    const before = box.value.slice(0, mention.start);
-    const after = box.value.slice(box.selectionStart);
-    box.value = `${before}${suggestion.username} ${after}`;
-    const caret = before.length + suggestion.username.length + 1;
-    box.focus();
-    box.setSelectionRange(caret, caret);
+    const text = `${suggestion.username} `;
+    const caret = mention.start + text.length;
+    applyTextEdit(box, { from: mention.start, to: box.selectionStart, text, selectStart: caret, selectEnd: caret });
     setMention(null);
     setSuggestions([]);
   };
 
+  const placeholders: Placeholders = {
+    bold: t("editor.placeholder.bold"),
+    italic: t("editor.placeholder.italic"),
+    link: t("editor.placeholder.link"),
+    heading: t("editor.placeholder.heading"),
+    quote: t("editor.placeholder.quote"),
+    bullets: t("editor.placeholder.item"),
+    code: t("editor.placeholder.code"),
+  };
+  const format = (action: FormatAction) => {
+    const box = textarea.current;
+    if (!box) return;
+    applyTextEdit(box, formatEdit(action, textState(box), placeholders));
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    const modifier = (event.ctrlKey || event.metaKey) && !event.altKey;
+    if (modifier && event.key === "Enter") {
+      // Posts through the form's own Post button: the normal flow, validation and idempotency key.
+      event.preventDefault();
+      setSuggestions([]);
+      event.currentTarget.form?.querySelector<HTMLButtonElement>('button[type="submit"][name="intent"][value="post"]')?.click();
+      return;
+    }
+    const shortcut = modifier && !event.shiftKey ? SHORTCUTS[event.key.toLowerCase()] : undefined;
+    if (shortcut) {
+      event.preventDefault();
+      format(shortcut);
+      return;
+    }
     if (suggestions.length === 0) return;
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
@@ -119,6 +175,7 @@ export function PostEditor({ defaultValue, error, previewHtml, idempotencyKey, s
         <p className="field__hint" id="field-body-hint">
           {t("editor.hint")}
         </p>
+        {enhanced ? <EditorToolbar controls="field-body" onFormat={format} mac={enhanced.mac} /> : null}
         <div className="editor">
           <textarea
             ref={textarea}
@@ -132,7 +189,11 @@ export function PostEditor({ defaultValue, error, previewHtml, idempotencyKey, s
             aria-autocomplete="list"
             aria-controls={open ? "mention-list" : undefined}
             aria-activedescendant={open ? `mention-${active}` : undefined}
-            onInput={update}
+            onInput={(event) => {
+              growToFit(event.currentTarget);
+              update();
+            }}
+            onFocus={(event) => markVisited(event.currentTarget)}
             onKeyUp={(event) => {
               if (!["ArrowDown", "ArrowUp", "Enter", "Tab", "Escape"].includes(event.key)) update();
             }}
@@ -168,7 +229,9 @@ export function PostEditor({ defaultValue, error, previewHtml, idempotencyKey, s
             {t((error ?? previewError)!)}
           </p>
         ) : null}
+        <MarkdownHelp shortcuts={enhanced ? t("editor.shortcuts", { modifier: enhanced.mac ? "⌘" : "Ctrl+" }) : null} />
       </div>
+      {children}
       {preview.data && !preview.data.ok ? <FailureMessage failure={preview.data} /> : null}
       {shownPreview !== undefined && shownPreview !== null ? (
         <section className="preview" aria-labelledby="preview-title" aria-live="polite">
@@ -185,6 +248,7 @@ export function PostEditor({ defaultValue, error, previewHtml, idempotencyKey, s
         <button type="submit" name="intent" value="preview" className="button button--secondary" formNoValidate onClick={onPreview}>
           {t("editor.previewButton")}
         </button>
+        {extraButtons}
       </div>
     </>
   );

@@ -7,7 +7,6 @@ import { Pagination } from "../components/pagination";
 import { threadFormState, type ThreadActionResult } from "../components/thread/form-state";
 import { ModerationBar } from "../components/thread/moderation-bar";
 import { Post } from "../components/thread/post";
-import { useQuoteSelection } from "../components/thread/quote-selection";
 import { ReplyBox } from "../components/thread/reply-box";
 import { ThreadJsonLd } from "../components/thread/thread-json-ld";
 import { TagList } from "../components/thread-list";
@@ -80,7 +79,6 @@ export default function ThreadPage() {
   const [searchParams] = useSearchParams();
   const base = `/t/${thread.id}/${thread.slug}`;
   const pageLink = (n: number) => `${base}${n > 1 ? `?page=${n}` : ""}`;
-  useQuoteSelection();
   return (
     <article className="thread">
       <p className="breadcrumb">

@@ -114,19 +114,19 @@ describe.skipIf("missing" in chromiumFound)("conversations in a real browser", (
 
         // Quote: with JavaScript the selected words, without it the whole post.
         if (javaScriptEnabled) {
-          // Select a word, then activate the post's Quote link with the selection in place
-          // (as pressing Enter on the focused link does).
-          await page.locator("#post-1").getByRole("link", { name: w.quote }).waitFor();
+          // Select a word, then activate the post's Quote button with the selection in place
+          // (as pressing Enter on the focused button does).
+          await page.locator("#post-1").getByRole("button", { name: w.quote }).waitFor();
           await page.evaluate(() => {
             const strong = document.querySelector("#post-1 .user-content strong")!;
             const range = document.createRange();
             range.selectNodeContents(strong);
             window.getSelection()!.removeAllRanges();
             window.getSelection()!.addRange(range);
-            document.querySelector<HTMLAnchorElement>("#post-1 a[data-quote-href]")!.click();
+            document.querySelector<HTMLButtonElement>("#post-1 button[data-quote-href]")!.click();
           });
         } else {
-          await page.locator("#post-1").getByRole("link", { name: w.quote }).click();
+          await page.locator("#post-1").getByRole("button", { name: w.quote }).click();
         }
         const reply = page.getByLabel(w.reply);
         await expect.poll(() => reply.inputValue()).toContain("[@carmen](");

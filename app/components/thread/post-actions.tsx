@@ -3,6 +3,7 @@ import type { ThreadPost } from "../../domain/threads/page.server";
 import { useTranslate } from "../../i18n/react";
 import { ReportForm } from "../report-form";
 import { failedOn, type ThreadFormState } from "./form-state";
+import { QuoteButton } from "./quote-button";
 
 export interface PostActionsProps {
   post: ThreadPost;
@@ -29,9 +30,7 @@ export function PostActions({ post, canReply, canModerate, pageHref, pageQuery, 
         </Link>
       ) : null}
       {canReply && !post.hidden ? (
-        <Link to={`${pageHref}${pageHref.includes("?") ? "&" : "?"}quote=${post.id}#reply`} data-quote-author={post.author?.username ?? ""} data-quote-href={`${pageHref}#post-${post.number}`}>
-          {t("threads.quote")}
-        </Link>
+        <QuoteButton postId={post.id} author={post.author?.username ?? ""} href={`${pageHref}#post-${post.number}`} />
       ) : null}
       {post.can.edit ? <Link to={`/posts/${post.id}/edit`}>{t("threads.edit")}</Link> : null}
       {post.can.delete ? (

@@ -343,24 +343,24 @@ function asQuote(post: { number: number; body_markdown: string; username: string
 }
 
 /**
- * A post of this thread as a Markdown quote for the actor's reply box, or
- * null. Only a post the actor may read (`readablePosts`), and never a hidden
- * one, even for its author or a host: a quote republishes the text to the
- * whole circle.
+ * A post (of this thread, or of any with null) as a Markdown quote for the
+ * actor's reply box, or null. Only a post the actor may read (`readablePosts`),
+ * and never a hidden one, even for its author or a host: a quote republishes
+ * the text to the whole circle.
  */
-export async function quotePost(db: Database, actor: Actor, threadId: number, postId: number): Promise<string | null> {
+export async function quotePost(db: Database, actor: Actor, threadId: number | null, postId: number): Promise<string | null> {
   const post = await db
     .selectFrom("posts")
     .innerJoin("threads", "threads.id", "posts.thread_id")
     .innerJoin("groups", "groups.id", "threads.group_id")
     .leftJoin("members", "members.id", "posts.author_id")
-    .select(["posts.number", "posts.body_markdown", "members.username", "threads.slug"])
+    .select(["posts.number", "posts.body_markdown", "members.username", "threads.slug", "posts.thread_id"])
     .where("posts.id", "=", postId)
-    .where("posts.thread_id", "=", threadId)
+    .$if(threadId !== null, (query) => query.where("posts.thread_id", "=", threadId ?? 0))
     .where(readablePosts(actor))
     .where("posts.hidden_at", "is", null)
     .executeTakeFirst();
-  return post ? asQuote(post, threadId, post.slug) : null;
+  return post ? asQuote(post, post.thread_id, post.slug) : null;
 }
 
 /** A member's posts that the viewer may see, newest first (for their profile). */
