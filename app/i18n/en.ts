@@ -795,7 +795,7 @@ export const en: Record<MessageKey, string> = {
   "editor.tool.italic": "Italic",
   "editor.tool.link": "Link",
   "editor.tool.heading": "Heading",
-  "editor.tool.quote": "Quote",
+  "editor.tool.quote": "Block quote",
   "editor.tool.bullets": "Bulleted list",
   "editor.tool.numbers": "Numbered list",
   "editor.tool.code": "Code",

@@ -167,6 +167,7 @@ const MISSING = {
   thread: get(`/t/${MISSING_ID}/matrix`),
   quote: get(`/t/${MISSING_ID}/matrix?quote=1&${THREAD_DATA}`),
   history: get(`/posts/${MISSING_ID}/history`),
+  quoteResource: get(`/posts/${MISSING_ID}/quote`),
   edit: get(`/posts/${MISSING_ID}/edit`),
   react: { method: "POST", path: `/t/${MISSING_ID}/matrix`, form: { intent: "react", postId: String(MISSING_ID), kind: "thanks" } } as Req,
   circle: get("/g/bestaat-niet"),
@@ -523,6 +524,15 @@ function cellsFor(v: Viewer): Cell[] {
     push(p.label, "/posts/:id/history", c, () => [history(), MISSING.history], (seen) => {
       if (!readsPost(v, p)) return [...sameAsMissing(seen, history(), MISSING.history), ...absent(bodyOf(seen, history()), [nowWord(p), oldWord(p)], "the history")];
       return [...status(seen(history()), 200, "the history"), ...(p.edited ? present(bodyOf(seen, history()), [oldWord(p), nowWord(p)], "the history") : [])];
+    });
+
+    // The Quote button's JSON (with JavaScript): the text of a post one may read, never of a hidden one.
+    const quoteResource = () => get(`/posts/${postOf(p).id}/quote`);
+    push(p.label, "/posts/:id/quote", c, () => [quoteResource(), MISSING.quoteResource], (seen) => {
+      if (!readsPost(v, p) || p.hiddenPost) {
+        return [...sameAsMissing(seen, quoteResource(), MISSING.quoteResource), ...absent(bodyOf(seen, quoteResource()), [nowWord(p), oldWord(p)], "the quote")];
+      }
+      return [...status(seen(quoteResource()), 200, "the quote"), ...present(bodyOf(seen, quoteResource()), [nowWord(p)], "the quote"), ...absent(bodyOf(seen, quoteResource()), [oldWord(p)], "the quote")];
     });
 
     const edit = () => get(`/posts/${postOf(p).id}/edit`);
