@@ -14,6 +14,7 @@ import * as emailPreferences from "./20261127T0610_email_preferences";
 import * as search from "./20261127T0700_search";
 import * as boundedSearchText from "./20261129T0600_bounded_search_text";
 import * as auditPost from "./20261129T1000_audit_post";
+import * as attachments from "./20261129T1220_attachments";
 
 /**
  * Every migration, by name. Listed statically (not read from the folder at
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "20261127T0700_search": search,
   "20261129T0600_bounded_search_text": boundedSearchText,
   "20261129T1000_audit_post": auditPost,
+  "20261129T1220_attachments": attachments,
 };

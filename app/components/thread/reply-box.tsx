@@ -2,6 +2,7 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslate } from "../../i18n/react";
 import { FailureMessage } from "../failure-message";
+import { AttachmentField } from "../editor/attachments";
 import { PostEditor } from "../post-editor";
 import type { ThreadFormState } from "./form-state";
 
@@ -38,7 +39,7 @@ export function ReplyBox({
           <Link to={`/login?redirectTo=${encodeURIComponent(pageHref)}`}>{t("threads.signInToReply")}</Link>
         </p>
       ) : canReply ? (
-        <Form method="post" noValidate key={`${quote ?? "reply"}-${sent}`}>
+        <Form method="post" encType="multipart/form-data" noValidate key={`${quote ?? "reply"}-${sent}`}>
           {values.intent === "post" || values.intent === "preview" ? <FailureMessage failure={failure} /> : null}
           <PostEditor
             label={t("threads.yourReply")}
@@ -49,6 +50,7 @@ export function ReplyBox({
             submitLabel={t("threads.replySubmit")}
             threadId={thread.id}
           />
+          <AttachmentField error={failure?.fieldErrors.files} />
         </Form>
       ) : (
         <p className="muted">
