@@ -759,6 +759,7 @@ export const en: Record<MessageKey, string> = {
   "uploads.uploading": "Uploading: {name}",
   "uploads.done": "Added: {name}",
   "uploads.failed": "{name}: {error}",
+  "uploads.wrongName": "This file is not what its name says (the extension does not match). Give it the right name or choose another file; your text was kept.",
   "uploads.noFile": "Choose a file.",
   "uploads.tooLarge": "This file is too large. Make it smaller or choose a smaller file; your text was kept.",
   "uploads.refusedType": "This kind of file cannot be added. Only JPEG, PNG, WebP, GIF and PDF; your text was kept.",

@@ -757,6 +757,7 @@ export const nl = {
   "uploads.uploading": "Bezig met uploaden: {name}",
   "uploads.done": "Toegevoegd: {name}",
   "uploads.failed": "{name}: {error}",
+  "uploads.wrongName": "Dit bestand is iets anders dan zijn naam zegt (de extensie klopt niet). Geef het de juiste naam of kies een ander bestand; je tekst is bewaard.",
   "uploads.noFile": "Kies een bestand.",
   "uploads.tooLarge": "Dit bestand is te groot. Verklein het of kies een kleiner bestand; je tekst is bewaard.",
   "uploads.refusedType": "Dit soort bestand kun je niet toevoegen. Alleen JPEG, PNG, WebP, GIF en pdf kan; je tekst is bewaard.",

@@ -17,7 +17,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!file || typeof file === "string") return json({ error: t("uploads.noFile") }, { status: 400 });
   const stored = await storeUpload(context.db, context.guardian, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, uploadLimitsFrom(context.config), locale);
   if (!stored.ok) {
-    const message = stored.kind === "signedOut" ? "groups.signInFirst" : (stored.formError ?? "error.badRequest.text");
+    const message = stored.kind === "signedOut" ? "groups.signInFirst" : (stored.fieldErrors?.files ?? stored.formError ?? "error.badRequest.text");
     return json({ error: t(message) }, { status: stored.status, headers: stored.retryAfterSeconds ? { "Retry-After": String(stored.retryAfterSeconds) } : undefined });
   }
   return json({ id: stored.id, markdown: stored.markdown });

@@ -28,7 +28,7 @@ export async function readPostForm(request: Request, context: AppLoadContext): P
   const limits = uploadLimitsFrom(context.config);
   const { filesPerPost } = await limitsFor(context.db, member.id, limits);
   if (files.length + referencedAttachmentIds(values.body ?? "").length > filesPerPost) {
-    return { values, failure: invalid({ fieldErrors: { files: "uploads.tooManyFiles" }, formError: "uploads.tooManyFiles" }, 422) };
+    return { values, failure: invalid({ fieldErrors: { files: "uploads.tooManyFiles" } }, 422) };
   }
   const locale = requestLocale(request, context.actor);
   const added: string[] = [];

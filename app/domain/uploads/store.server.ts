@@ -56,10 +56,10 @@ export interface StoredUpload {
   markdown: string;
 }
 
-type FileRefusal = "uploads.tooLarge" | "uploads.refusedType" | "uploads.corrupt" | "uploads.tooManyPixels" | "uploads.polyglot";
+type FileRefusal = "uploads.tooLarge" | "uploads.refusedType" | "uploads.wrongName" | "uploads.corrupt" | "uploads.tooManyPixels" | "uploads.polyglot";
 
 function refusal(message: FileRefusal, status: 413 | 422 = 422): Failure {
-  return invalid({ fieldErrors: { files: message }, formError: message }, status);
+  return invalid({ fieldErrors: { files: message } }, status);
 }
 
 interface Encoded {
@@ -77,9 +77,14 @@ interface Encoded {
  * sharp drops EXIF, GPS included, unless asked to keep it) and makes a
  * thumbnail; a PDF is kept as it is. Answers a refusal for anything else.
  */
-async function encode(bytes: Uint8Array): Promise<Encoded | Failure> {
+const NAMED: Record<string, SniffedType> = { jpg: "jpeg", jpeg: "jpeg", png: "png", gif: "gif", webp: "webp", pdf: "pdf" };
+
+async function encode(bytes: Uint8Array, name: string): Promise<Encoded | Failure> {
   const type = sniffType(bytes);
   if (!type) return refusal("uploads.refusedType");
+  // A name that promises another kind of file (a PNG called .pdf) is a disguise, or a mistake worth telling.
+  const named = NAMED[/\.([a-z0-9]{1,5})$/i.exec(name)?.[1]?.toLowerCase() ?? ""];
+  if (named && named !== type) return refusal("uploads.wrongName");
   if (type === "pdf") {
     if (looksLikeMarkup(bytes)) return refusal("uploads.polyglot");
     return { kind: "pdf", contentType: "application/pdf", bytes: Buffer.from(bytes), thumbnail: null, width: null, height: null, extension: "pdf" };
@@ -87,7 +92,8 @@ async function encode(bytes: Uint8Array): Promise<Encoded | Failure> {
   const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" as const, animated: false };
   let metadata;
   try {
-    metadata = await sharp(bytes, options).metadata();
+    // Reads the header only: the declared size is checked before any pixel is decoded.
+    metadata = await sharp(bytes, { ...options, limitInputPixels: false }).metadata();
   } catch {
     return refusal("uploads.corrupt");
   }
@@ -143,7 +149,7 @@ export async function storeUpload(
     .executeTakeFirstOrThrow();
   if (Number(today.bytes) + file.bytes.length > bytesPerDay) return rateLimited("uploads.dailyQuota", 3600);
 
-  const encoded = await encode(file.bytes);
+  const encoded = await encode(file.bytes, file.name);
   if ("ok" in encoded) return encoded;
   const fileName = cleanFileName(file.name, encoded.extension);
   const row = await handle
