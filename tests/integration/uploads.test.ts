@@ -195,4 +195,33 @@ describe("files in posts", () => {
     expect(visibleText(html)).toContain("Je hebt vandaag al veel bestanden toegevoegd");
     expect(html).toContain("Nog eentje");
   });
+
+  it("an avatar: cropped square at three sizes, without metadata, on a versioned address anyone may load; refused files keep the form; removing it brings back the initials", async () => {
+    const eva = await as("eva");
+    const refused = await postForm(eva, "/settings?index&part=avatar", { intent: "uploadAvatar" }, [{ name: "cv.pdf", bytes: pdf() }], "avatar");
+    expect(refused.status).toBe(422);
+    expect(visibleText(await refused.text())).toContain("Dit soort bestand kun je niet toevoegen");
+
+    const saved = await postForm(eva, "/settings?index&part=avatar", { intent: "uploadAvatar" }, [{ name: "ik.jpg", bytes: await photoWithGps() }], "avatar");
+    expect(saved.status).toBe(200);
+    expect(visibleText(await saved.text())).toContain("Je profielfoto is opgeslagen.");
+    const version = (await forum.handle.db.selectFrom("members").select("avatar_version").where("username", "=", "eva").executeTakeFirstOrThrow()).avatar_version;
+    expect(version).toBe(1);
+    for (const size of [48, 96, 256]) {
+      const image = await visitor().get(`/avatars/eva/${version}-${size}.webp`);
+      expect(image.status).toBe(200);
+      expect(image.headers.get("content-type")).toBe("image/webp");
+      expect(image.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      const metadata = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
+      expect([metadata.width, metadata.height, metadata.exif]).toEqual([size, size, undefined]);
+    }
+    expect((await visitor().get(`/avatars/eva/${version! + 1}-96.webp`)).status).toBe(404);
+    const thread = await threadIn("goed-werk-in-de-praktijk");
+    expect((await reply(eva, thread, "Met foto", [])).status).toBe(302);
+    expect(await (await visitor().get(`/t/${thread.id}/${thread.slug}?page=1`)).text()).toContain(`src="/avatars/eva/${version}-96.webp"`);
+
+    const removed = await postForm(eva, "/settings?index&part=avatar", { intent: "removeAvatar" }, [], "avatar");
+    expect(visibleText(await removed.text())).toContain("Je profielfoto is weggehaald.");
+    expect((await visitor().get(`/avatars/eva/${version}-96.webp`)).status).toBe(404);
+  });
 });
