@@ -1,5 +1,5 @@
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import type { MessageKey } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { FailureMessage } from "./failure-message";
@@ -15,6 +15,8 @@ interface PostEditorProps {
   label: string;
   /** The thread being replied to: mention suggestions then name only members who may read it. */
   threadId?: number;
+  /** Fields shown under the text box, before the buttons (the file field, `app/components/editor/attachments.tsx`). */
+  children?: ReactNode;
 }
 
 interface Suggestion {
@@ -35,7 +37,7 @@ function mentionAt(text: string, caret: number): { query: string; start: number 
  * without JavaScript; with JavaScript it goes through a fetcher and the page
  * stays put. With JavaScript, typing @ and a few letters suggests members.
  */
-export function PostEditor({ defaultValue, error, previewHtml, idempotencyKey, submitLabel, label, threadId }: PostEditorProps) {
+export function PostEditor({ defaultValue, error, previewHtml, idempotencyKey, submitLabel, label, threadId, children }: PostEditorProps) {
   const t = useTranslate();
   const preview = useFetcher<{ ok: boolean; preview?: string; formError?: MessageKey; fieldErrors?: { body?: MessageKey }; retryAfterSeconds?: number }>();
   // A preview through the fetcher that refused the text (characters posting would refuse too).
@@ -169,6 +171,7 @@ export function PostEditor({ defaultValue, error, previewHtml, idempotencyKey, s
           </p>
         ) : null}
       </div>
+      {children}
       {preview.data && !preview.data.ok ? <FailureMessage failure={preview.data} /> : null}
       {shownPreview !== undefined && shownPreview !== null ? (
         <section className="preview" aria-labelledby="preview-title" aria-live="polite">

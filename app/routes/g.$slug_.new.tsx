@@ -96,8 +96,9 @@ export default function NewThread() {
           previewHtml={result?.ok ? result.preview : null}
           idempotencyKey={values.idempotencyKey ?? idempotencyKey}
           submitLabel={t("threads.create")}
-        />
-        <AttachmentField error={errors.files} />
+        >
+          <AttachmentField error={errors.files} />
+        </PostEditor>
       </Form>
     </div>
   );

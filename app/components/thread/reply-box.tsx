@@ -49,8 +49,9 @@ export function ReplyBox({
             idempotencyKey={values.idempotencyKey ?? idempotencyKey}
             submitLabel={t("threads.replySubmit")}
             threadId={thread.id}
-          />
-          <AttachmentField error={failure?.fieldErrors.files} />
+          >
+            <AttachmentField error={failure?.fieldErrors.files} />
+          </PostEditor>
         </Form>
       ) : (
         <p className="muted">
