@@ -109,8 +109,20 @@ export function AttachmentField({ error }: { error?: MessageKey }) {
       <p className="field__hint" id="field-files-hint">
         {t(scripted ? "uploads.hint" : "uploads.hintNoScript")}
       </p>
-      <input id="field-files" type="file" name="files" multiple accept={ACCEPT} aria-describedby="field-files-hint" />
-      {error ? <p className="field__error">{t(error)}</p> : null}
+      <input
+        id="field-files"
+        type="file"
+        name="files"
+        multiple
+        accept={ACCEPT}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "field-files-hint field-files-error" : "field-files-hint"}
+      />
+      {error ? (
+        <p className="field__error" id="field-files-error">
+          {t(error)}
+        </p>
+      ) : null}
       {uploads.length > 0 ? (
         <ul className="attachments__list" aria-live="polite">
           {uploads.map((u) => (
