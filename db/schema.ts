@@ -19,6 +19,8 @@ export interface MembersTable {
   suspended_until: Timestamp | null;
   suspension_reason: string | null;
   created_at: CreatedAt;
+  /** Uploads (issue 15): set while the member has an avatar; part of its URL. */
+  avatar_version: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface SessionsTable {
@@ -249,8 +251,35 @@ export interface DraftsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** Uploads (issue 15): files attached to posts, stored in the database. */
+export interface AttachmentsTable {
+  id: Generated<number>;
+  uploader_id: string;
+  post_id: number | null;
+  kind: "image" | "pdf";
+  file_name: string;
+  content_type: string;
+  byte_size: number;
+  width: number | null;
+  height: number | null;
+  bytes: Buffer;
+  thumbnail: Buffer | null;
+  sha256: string;
+  created_at: CreatedAt;
+}
+
+export interface MemberAvatarsTable {
+  member_id: string;
+  small: Buffer;
+  medium: Buffer;
+  large: Buffer;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface DB {
   drafts: DraftsTable;
+  attachments: AttachmentsTable;
+  member_avatars: MemberAvatarsTable;
   email_preferences: { member_id: string; kind: string; frequency: EmailFrequency };
   digest_runs: { member_id: string; period: string; sent_at: CreatedAt };
   app_secrets: { name: string; value: string };

@@ -15,6 +15,7 @@ import * as search from "./20261127T0700_search";
 import * as boundedSearchText from "./20261129T0600_bounded_search_text";
 import * as auditPost from "./20261129T1000_audit_post";
 import * as drafts from "./20261129T1210_drafts";
+import * as attachments from "./20261129T1220_attachments";
 import * as revisionTitles from "./20261129T1230_revision_titles";
 
 /**
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
   "20261129T0600_bounded_search_text": boundedSearchText,
   "20261129T1000_audit_post": auditPost,
   "20261129T1210_drafts": drafts,
+  "20261129T1220_attachments": attachments,
   "20261129T1230_revision_titles": revisionTitles,
 };

@@ -11,7 +11,7 @@ import type { Config } from "../lib/env.server";
 import { PageCache, servePageCache } from "./page-cache.server";
 import { remixHandler } from "./remix-handler.server";
 import { formBodyGuard, inputGuard } from "./input-guard.server";
-import { bodyLimit, sameOriginGuard, securityHeaders, sendErrorPage } from "./security.server";
+import { BODY_LIMIT_BYTES, bodyLimit, sameOriginGuard, securityHeaders, sendErrorPage } from "./security.server";
 import type { SiteAddress } from "./site.server";
 import { WriteTracker } from "./write-tracker.server";
 
@@ -62,7 +62,7 @@ export function createHttpApp({ build, db, embeddedDatabase, jobs, config, site,
   );
   app.use(express.static(publicDir, { maxAge: "1h", index: false }));
 
-  app.use(bodyLimit());
+  app.use(bodyLimit(BODY_LIMIT_BYTES, BODY_LIMIT_BYTES + config.UPLOAD_MAX_FILE_BYTES * Math.max(1, config.UPLOAD_FILES_PER_POST)));
   app.use(sameOriginGuard({ publicUrl: config.PUBLIC_URL }));
   app.use(formBodyGuard());
 

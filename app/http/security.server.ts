@@ -88,12 +88,16 @@ async function isOneClickUnsubscribe(req: Request, res: Response): Promise<boole
  * Reads a request body up to the limit into memory (413 beyond it), so that
  * an oversized upload is refused before any action runs.
  */
-export function bodyLimit(limit = BODY_LIMIT_BYTES) {
+export function bodyLimit(textLimit = BODY_LIMIT_BYTES, multipartLimit = textLimit) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next();
+    // Only a multipart form can carry files (README, "Uploads"): it may be as large as a post's files allow.
+    const multipart = /^multipart\/form-data\b/i.test(req.get("content-type") ?? "");
+    const limit = multipart ? Math.max(textLimit, multipartLimit) : textLimit;
+    const textKey = multipart ? "uploads.requestTooLarge" : "error.tooLarge.text";
     const declared = Number(req.get("content-length") ?? "0");
     if (declared > limit) {
-      return refuseTooLarge(req, res);
+      return refuseTooLarge(req, res, textKey);
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -103,7 +107,7 @@ export function bodyLimit(limit = BODY_LIMIT_BYTES) {
       size += chunk.length;
       if (size > limit) {
         refused = true;
-        refuseTooLarge(req, res);
+        refuseTooLarge(req, res, textKey);
         return;
       }
       chunks.push(chunk);
@@ -117,10 +121,10 @@ export function bodyLimit(limit = BODY_LIMIT_BYTES) {
   };
 }
 
-function refuseTooLarge(req: Request, res: Response) {
+function refuseTooLarge(req: Request, res: Response, textKey: MessageKey) {
   // Close the connection afterwards: the rest of the upload is not read.
   res.setHeader("Connection", "close");
-  sendErrorPage(req, res, 413, "error.tooLarge.title", "error.tooLarge.text");
+  sendErrorPage(req, res, 413, "error.tooLarge.title", textKey);
   req.resume();
 }
 

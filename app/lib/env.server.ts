@@ -82,6 +82,12 @@ const configSchema = z.object({
   NEW_MEMBER_THREADS_PER_DAY: z.coerce.number({ invalid_type_error: "must be a number" }).int("must be a whole number").min(1, "must be between 1 and 1000").max(1000, "must be between 1 and 1000").default(3),
   NEW_MEMBER_LINKS_PER_POST: z.coerce.number({ invalid_type_error: "must be a number" }).int("must be a whole number").min(0, "must be between 0 and 1000").max(1000, "must be between 0 and 1000").default(2),
   NEW_MEMBER_MENTIONS_PER_POST: z.coerce.number({ invalid_type_error: "must be a number" }).int("must be a whole number").min(0, "must be between 0 and 1000").max(1000, "must be between 0 and 1000").default(3),
+  /** Uploads (issue 15): bytes per file, files per post, bytes per member per day; new members (NEW_MEMBER_DAYS) get the lower NEW_MEMBER_* ones. */
+  UPLOAD_MAX_FILE_BYTES: z.coerce.number({ invalid_type_error: "must be a number of bytes" }).int("must be a whole number").min(1024, "must be between 1024 and 104857600").max(104_857_600, "must be between 1024 and 104857600").default(10 * 1024 * 1024),
+  UPLOAD_FILES_PER_POST: z.coerce.number({ invalid_type_error: "must be a number" }).int("must be a whole number").min(0, "must be between 0 and 50").max(50, "must be between 0 and 50").default(10),
+  UPLOAD_BYTES_PER_DAY: z.coerce.number({ invalid_type_error: "must be a number of bytes" }).int("must be a whole number").min(0, "must be between 0 and 10737418240").max(10_737_418_240, "must be between 0 and 10737418240").default(200 * 1024 * 1024),
+  NEW_MEMBER_FILES_PER_POST: z.coerce.number({ invalid_type_error: "must be a number" }).int("must be a whole number").min(0, "must be between 0 and 50").max(50, "must be between 0 and 50").default(3),
+  NEW_MEMBER_UPLOAD_BYTES_PER_DAY: z.coerce.number({ invalid_type_error: "must be a number of bytes" }).int("must be a whole number").min(0, "must be between 0 and 10737418240").max(10_737_418_240, "must be between 0 and 10737418240").default(20 * 1024 * 1024),
   /** Reports from this many trusted members hide a post until a host reviews it. */
   REPORT_HIDE_THRESHOLD: z.coerce
     .number({ invalid_type_error: "must be a number" })

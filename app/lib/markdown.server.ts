@@ -47,6 +47,34 @@ marked.use({
   },
 });
 
+/**
+ * Uploads (README, "Uploads"): an image stored here (`/files/ID/name`,
+ * optionally `?w=…&h=…` as the upload wrote it) shows as its thumbnail,
+ * sized so the page does not jump, linking to the full image. Any other
+ * relative image address is dropped by the sanitiser below.
+ */
+const STORED_IMAGE = /^\/files\/([1-9][0-9]{0,9})\/([a-z0-9][a-z0-9.-]{0,79})(?:\?w=([1-9][0-9]{0,4})&h=([1-9][0-9]{0,4}))?$/;
+const STORED_THUMBNAIL = /^\/files\/[1-9][0-9]{0,9}\/[a-z0-9][a-z0-9.-]{0,79}\?size=thumb$/;
+const THUMBNAIL_EDGE = 400;
+const escapeAttribute = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+marked.use({
+  renderer: {
+    image({ href, text }) {
+      const stored = STORED_IMAGE.exec(href);
+      if (!stored) return false;
+      const [, id, name, w, h] = stored;
+      const full = `/files/${id}/${name}`;
+      let size = "";
+      if (w && h) {
+        const scale = Math.min(1, THUMBNAIL_EDGE / Math.max(Number(w), Number(h)));
+        size = ` width="${Math.max(1, Math.round(Number(w) * scale))}" height="${Math.max(1, Math.round(Number(h) * scale))}"`;
+      }
+      return `<a href="${full}"><img src="${full}?size=thumb" alt="${escapeAttribute(text)}" loading="lazy"${size}></a>`;
+    },
+  },
+});
+
 const ALLOWED_TAGS = [
   "p", "br", "hr", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li",
   "a", "img", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "span",
@@ -75,7 +103,7 @@ export function renderMarkdown(markdown: string): string {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
       a: ["href", "title", "rel"],
-      img: ["src", "alt", "title"],
+      img: ["src", "alt", "title", "loading", "width", "height"],
       code: ["class"],
       th: ["align"],
       td: ["align"],
@@ -85,8 +113,8 @@ export function renderMarkdown(markdown: string): string {
     allowedSchemesByTag: { img: ["http", "https"] },
     allowProtocolRelative: false,
     disallowedTagsMode: "escape",
-    // Images only from absolute http(s) URLs.
-    exclusiveFilter: (frame) => frame.tag === "img" && !/^https?:\/\//i.test(frame.attribs.src ?? ""),
+    // Images only from absolute http(s) URLs, or a stored image's thumbnail.
+    exclusiveFilter: (frame) => frame.tag === "img" && !/^https?:\/\//i.test(frame.attribs.src ?? "") && !STORED_THUMBNAIL.test(frame.attribs.src ?? ""),
     transformTags: {
       ...Object.fromEntries(
         Object.entries(DEMOTE).map(([from, to]) => [from, (_tag: string, attribs: sanitizeHtml.Attributes) => ({ tagName: to, attribs })]),

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DraftControls } from "../components/draft-status";
+import { AttachmentField } from "../components/editor/attachments";
 import { FailureMessage } from "../components/failure-message";
+import { readPostForm } from "../domain/uploads/post-form.server";
 import { Field } from "../components/form-fields";
 import { PostEditor } from "../components/post-editor";
 import { forbidden, requireVisibleGroup } from "../auth/guards.server";
@@ -16,7 +18,7 @@ import { listGroupTags } from "../domain/threads/queries.server";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, type FormFailure, parseForm, readForm, respondToFailure } from "../lib/http.server";
+import { formFailure, type FormFailure, parseForm, respondToFailure } from "../lib/http.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = requireMember(context.actor, request);
@@ -46,7 +48,8 @@ type Result = FormFailure | { ok: true; preview: string | null; values: Record<s
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireMember(context.actor, request);
   const { group } = await requireVisibleGroup(context.db, context.guardian, params.slug);
-  const values = await readForm(request);
+  const { values, failure: refusedFile } = await readPostForm(request, context);
+  if (refusedFile) return respondToFailure(request, values, refusedFile);
   const place = { groupId: group.id };
   const typed = { body: values.body ?? "", title: values.title ?? "", labels: chosenLabelFields(values) };
   if (values.intent === "preview") {
@@ -85,7 +88,7 @@ export default function NewThread() {
       </p>
       <h1>{t("threads.new")}</h1>
       <FailureMessage failure={failure} />
-      <Form method="post" noValidate>
+      <Form method="post" encType="multipart/form-data" noValidate>
         <Field name="title" label={t("field.title")} required minLength={3} maxLength={200} defaultValue={values.title} error={errors.title} />
         <fieldset className={errors.principles ? "field field--invalid" : "field"}>
           <legend>{t("threads.principles")}</legend>
@@ -109,7 +112,9 @@ export default function NewThread() {
           previewHtml={result?.ok ? result.preview : null}
           idempotencyKey={values.idempotencyKey ?? idempotencyKey}
           submitLabel={t("threads.create")}
-        />
+        >
+          <AttachmentField error={errors.files} />
+        </PostEditor>
         <DraftControls place={{ group: group.slug }} savedAt={(result?.ok ? result.draftSavedAt : null) ?? draft?.updatedAt ?? null} />
       </Form>
     </div>

@@ -1,7 +1,9 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AttachmentField } from "../components/editor/attachments";
 import { FailureMessage } from "../components/failure-message";
 import { tagWords, TitleTagsFields } from "../components/thread/title-tags-fields";
+import { readPostForm } from "../domain/uploads/post-form.server";
 import { UserHtml } from "../components/user-html";
 import { forbidden, notFound } from "../auth/guards.server";
 import { requireMember } from "../auth/session.server";
@@ -12,7 +14,7 @@ import { chosenPrinciples, chosenThemeTags, newThreadSchema, postBodySchema, pos
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { formFailure, type FormFailure, parseForm, readForm, respondToFailure, typedValues } from "../lib/http.server";
+import { formFailure, type FormFailure, parseForm, respondToFailure, typedValues } from "../lib/http.server";
 import { renderMarkdown } from "../lib/markdown.server";
 import { z } from "zod";
 
@@ -55,7 +57,8 @@ type Result =
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireMember(context.actor, request);
   const postId = postIdFrom(params.id);
-  const values = await readForm(request);
+  const { values, failure: refusedFile } = await readPostForm(request, context);
+  if (refusedFile) return respondToFailure(request, values, refusedFile);
   if (values.intent === "preview") {
     const preview = await previewPost(context.db, context.guardian, context.clientIp, values.body ?? "");
     if (!preview.ok) return formFailure(values, preview);
@@ -131,7 +134,7 @@ export default function EditPost() {
           <UserHtml html={result.preview} />
         </section>
       ) : null}
-      <Form method="post" noValidate>
+      <Form method="post" encType="multipart/form-data" noValidate>
         <input type="hidden" name="version" value={values.version ?? String(post.version)} />
         {thread ? (
           <TitleTagsFields principles={principles} themeTags={themeTags} initial={thread} values={result ? values : undefined} errors={failure?.fieldErrors ?? {}} />
@@ -141,6 +144,7 @@ export default function EditPost() {
           <textarea id="field-body" name="body" rows={10} maxLength={32000} defaultValue={values.body ?? post.body} />
           {failure?.fieldErrors.body ? <p className="field__error">{t(failure.fieldErrors.body)}</p> : null}
         </div>
+        <AttachmentField error={failure?.fieldErrors.files} />
         <div className="button-row">
           <button type="submit" name="intent" value="save" className="button">
             {t("settings.save")}

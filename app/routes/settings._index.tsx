@@ -1,13 +1,15 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Avatar } from "../components/avatar";
 import { Field, FormMessage, TextArea } from "../components/form-fields";
 import { updateProfile } from "../domain/accounts/commands.server";
 import { findOwnSettings } from "../domain/accounts/queries.server";
+import { avatarFormAction } from "../domain/uploads/avatar.server";
 import { profileSchema, TIME_ZONES } from "../domain/accounts/schema";
 import { requireMember } from "../auth/session.server";
 import { LOCALE_COOKIE } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
-import { parseForm, readForm, type FormFailure } from "../lib/http.server";
+import { parseForm, readForm, respondToFailure, type FormFailure } from "../lib/http.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const member = requireMember(context.actor, request);
@@ -19,6 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     locale: settings.locale ?? "nl",
     timeZone: settings.time_zone,
     timeZones: TIME_ZONES,
+    avatarVersion: settings.avatar_version,
   };
 }
 
@@ -26,6 +29,12 @@ export { formRouteHeaders as headers } from "../lib/route-headers";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireMember(context.actor, request);
+  // The photo form posts here too (`?index&part=avatar`), as multipart.
+  if (new URL(request.url).searchParams.get("part") === "avatar") {
+    const avatar = await avatarFormAction(request, context);
+    if (!avatar.ok) return respondToFailure(request, {}, avatar, { part: "avatar" });
+    return json({ ok: true as const, avatar: avatar.removed ? ("removed" as const) : ("saved" as const) });
+  }
   const values = await readForm(request);
   const { data, failure } = parseForm(profileSchema, values);
   if (failure) return failure;
@@ -43,8 +52,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ProfileSettings() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as FormFailure | { ok: true } | undefined;
-  const failure = result && !result.ok ? result : undefined;
+  const result = useActionData<typeof action>() as (FormFailure & { part?: "avatar" }) | { ok: true; avatar?: "saved" | "removed" } | undefined;
+  const avatarResult = result && (result.ok ? result.avatar !== undefined : result.part === "avatar") ? result : undefined;
+  const failure = result && !result.ok && !avatarResult ? result : undefined;
+  const avatarError = avatarResult && !avatarResult.ok ? avatarResult.fieldErrors.avatar : undefined;
   const errors = failure?.fieldErrors ?? {};
   const t = useTranslate();
   const value = (name: string, fallback: string) => failure?.values[name] ?? fallback;
@@ -54,7 +65,34 @@ export default function ProfileSettings() {
       <p>
         <Link to={`/u/${data.username}`}>{t("settings.profile.view")}</Link>
       </p>
-      {result?.ok ? <FormMessage kind="success">{t("settings.saved")}</FormMessage> : null}
+      <section aria-labelledby="avatar-title">
+        <h3 id="avatar-title">{t("avatar.title")}</h3>
+        {avatarResult?.ok ? <FormMessage kind="success">{t(avatarResult.avatar === "removed" ? "avatar.removed" : "avatar.saved")}</FormMessage> : null}
+        <div className="avatar-settings">
+          <Avatar name={data.displayName} username={data.username} avatarVersion={data.avatarVersion} size="large" />
+          <Form method="post" action="?index&part=avatar" encType="multipart/form-data" noValidate>
+            <div className={avatarError ? "field field--invalid" : "field"}>
+              <label htmlFor="field-avatar">{t("avatar.field")}</label>
+              <p className="field__hint" id="field-avatar-hint">
+                {t("avatar.hint")}
+              </p>
+              <input id="field-avatar" type="file" name="avatar" accept="image/jpeg,image/png,image/webp,image/gif" aria-describedby="field-avatar-hint" />
+              {avatarError ? <p className="field__error">{t(avatarError)}</p> : null}
+            </div>
+            <div className="button-row">
+              <button type="submit" name="intent" value="uploadAvatar" className="button">
+                {t("avatar.upload")}
+              </button>
+              {data.avatarVersion ? (
+                <button type="submit" name="intent" value="removeAvatar" className="button button--secondary">
+                  {t("avatar.remove")}
+                </button>
+              ) : null}
+            </div>
+          </Form>
+        </div>
+      </section>
+      {result?.ok && !avatarResult ? <FormMessage kind="success">{t("settings.saved")}</FormMessage> : null}
       {failure ? <FormMessage kind="error">{t("form.fixErrors")}</FormMessage> : null}
       <Form method="post" noValidate>
         <Field name="displayName" label={t("field.displayName")} required maxLength={80} defaultValue={value("displayName", data.displayName)} error={errors.displayName} />

@@ -16,7 +16,8 @@ import { loadThreadPage } from "../domain/threads/page.server";
 import { translator } from "../i18n/index";
 import { useTranslate } from "../i18n/react";
 import { requestLocale } from "../i18n/request.server";
-import { readForm } from "../lib/http.server";
+import { readPostForm } from "../domain/uploads/post-form.server";
+import { respondToFailure } from "../lib/http.server";
 import { pageMeta } from "../lib/page-meta";
 
 function threadIdFrom(param: string | undefined): number {
@@ -67,7 +68,9 @@ export { formRouteHeaders as headers } from "../lib/route-headers";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const threadId = threadIdFrom(params.id);
-  return threadAction({ request, context, threadId, values: await readForm(request) });
+  const { values, failure } = await readPostForm(request, context);
+  if (failure) return respondToFailure(request, values, failure);
+  return threadAction({ request, context, threadId, values });
 }
 
 export default function ThreadPage() {

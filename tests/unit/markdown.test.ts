@@ -43,6 +43,29 @@ describe("Markdown rendering", () => {
     expect(renderMarkdown("![proto](//evil.example/x.png)")).not.toContain("<img");
   });
 
+  it("shows a stored upload as its thumbnail linking to the full image, sized, and nothing else from /files", () => {
+    expect(renderMarkdown("![zaal.jpg](/files/12/zaal.jpg?w=800&h=600)")).toContain(
+      '<a href="/files/12/zaal.jpg" rel="nofollow ugc noopener noreferrer"><img src="/files/12/zaal.jpg?size=thumb" alt="zaal.jpg" loading="lazy" width="400" height="300" /></a>',
+    );
+    for (const hostile of [
+      '![x](/files/1/a.png" onerror=alert(1))',
+      "![x](/files/1/a.png onerror=alert(1))",
+      "![x](javascript:alert(1))",
+      "![x](/files/../settings)",
+      "![x](/files/1/../../logout)",
+      "![x](//evil.example/files/1/x.png)",
+      "![x](/files/1/a.png?size=full&x=1)",
+      '<img src="/files/1/a.png" onerror="alert(1)">',
+    ]) {
+      const html = renderMarkdown(hostile);
+      // Words may stay as text; no tag may carry a handler or point anywhere but a stored thumbnail.
+      expect(html, hostile).not.toMatch(/<[^>]+\son[a-z]+=/i);
+      expect(html, hostile).not.toMatch(/(?:src|href)="(?:javascript:|\/\/|[^"]*\.\.\/)/i);
+      expect(html, hostile).not.toMatch(/<img(?![^>]*src="\/files\/\d+\/[a-z0-9.-]+\?size=thumb")/);
+    }
+    expect(renderMarkdown('![a" onload="x](/files/2/x.png)')).toContain('alt="a&quot; onload=&quot;x"');
+  });
+
   it("renders the largest allowed input quickly enough to stay interactive", () => {
     const big = "> ".repeat(500) + "*_".repeat(5000) + "[a](".repeat(3000) + "x".repeat(10000);
     const html = renderMarkdown(big.slice(0, 32000));

@@ -18,7 +18,7 @@ export function Post({ post, canReact, ...actions }: { post: ThreadPost; canReac
       <header className="post__header">
         {post.author ? (
           <Link to={`/u/${post.author.username}`} className="person">
-            <Avatar name={post.author.name} username={post.author.username} size="small" /> {post.author.name}
+            <Avatar name={post.author.name} username={post.author.username} avatarVersion={post.author.avatarVersion} size="small" /> {post.author.name}
           </Link>
         ) : (
           <span>{t("audit.formerMember")}</span>

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslate } from "../../i18n/react";
 import { DraftControls } from "../draft-status";
 import { FailureMessage } from "../failure-message";
+import { AttachmentField } from "../editor/attachments";
 import { PostEditor } from "../post-editor";
 import type { ThreadFormState } from "./form-state";
 
@@ -43,7 +44,7 @@ export function ReplyBox({
           <Link to={`/login?redirectTo=${encodeURIComponent(pageHref)}`}>{t("threads.signInToReply")}</Link>
         </p>
       ) : canReply ? (
-        <Form method="post" noValidate id="reply-form" key={`${sent}-${restored}`}>
+        <Form method="post" encType="multipart/form-data" noValidate id="reply-form" key={`${sent}-${restored}`}>
           {values.intent === "post" || values.intent === "preview" ? <FailureMessage failure={failure} /> : null}
           <PostEditor
             label={t("threads.yourReply")}
@@ -53,7 +54,9 @@ export function ReplyBox({
             idempotencyKey={values.idempotencyKey ?? idempotencyKey}
             submitLabel={t("threads.replySubmit")}
             threadId={thread.id}
-          />
+          >
+            <AttachmentField error={failure?.fieldErrors.files} />
+          </PostEditor>
           <DraftControls place={{ threadId: thread.id }} savedAt={draft.savedAt ?? draftSavedAt} unsavedAtStart={quote !== null && values.body === undefined} />
         </Form>
       ) : (

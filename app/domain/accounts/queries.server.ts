@@ -37,7 +37,7 @@ export async function findPublicProfile(db: Database, username: string): Promise
 export async function findOwnSettings(db: Database, memberId: string) {
   return db
     .selectFrom("members")
-    .select(["username", "display_name", "email", "email_verified_at", "bio_markdown", "locale", "time_zone"])
+    .select(["username", "display_name", "email", "email_verified_at", "bio_markdown", "locale", "time_zone", "avatar_version"])
     .where("id", "=", memberId)
     .executeTakeFirstOrThrow();
 }

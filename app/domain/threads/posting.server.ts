@@ -7,6 +7,7 @@ import { linkMentions, mentionedUsernames } from "../../lib/mentions";
 import { hitRateLimit } from "../../lib/rate-limit.server";
 import { multiLineText } from "../../lib/text-input";
 import { fanOutEditedMentions, fanOutNewPost } from "../notifications/fanout.server";
+import { linkAttachments } from "../uploads/store.server";
 import { conflict, fieldFailure, forbidden, missing, rateLimited, type CommandResult, type Failure } from "../result";
 import { commitOrRefuse, inTransaction } from "../transaction.server";
 import { recordAudit } from "../audit.server";
@@ -141,7 +142,7 @@ async function newMemberRefusal(
   if (!limits || limits.days === 0 || (await guardian.isHostOrTrusted(groupId))) return null;
   const member = await handle.selectFrom("members").select("created_at").where("id", "=", memberId).executeTakeFirstOrThrow();
   if (member.created_at.getTime() < Date.now() - limits.days * 86_400_000) return null;
-  const links = (post.html.match(/<a href="(?!\/)/g) ?? []).length + (post.html.match(/<img /g) ?? []).length;
+  const links = (post.html.match(/<a href="(?!\/)/g) ?? []).length + (post.html.match(/<img src="(?!\/)/g) ?? []).length;
   if (links > limits.linksPerPost) return fieldFailure("body", "newMember.links", 422);
   if (post.mentions > limits.mentionsPerPost) return fieldFailure("body", "newMember.mentions", 422);
   if (post.startingThread) {
@@ -250,6 +251,7 @@ async function startThreadIf(
         .returning("id")
         .executeTakeFirstOrThrow();
       await recordMentions(trx, post.id, mentioned);
+      await linkAttachments(trx, member.id, post.id, input.body);
       await trx.updateTable("groups").set({ last_activity_at: now }).where("id", "=", groupId).execute();
       await fanOutNewPost(trx, {
         id: post.id,
@@ -307,6 +309,7 @@ export async function replyToThread(
         .returning("id")
         .executeTakeFirstOrThrow();
       await recordMentions(trx, post.id, mentioned);
+      await linkAttachments(trx, member.id, post.id, input.body);
       await trx.updateTable("threads").set({ post_count: next, last_posted_at: now, last_poster_id: member.id }).where("id", "=", threadId).execute();
       await trx.updateTable("groups").set({ last_activity_at: now }).where("id", "=", locked.group_id).execute();
       await fanOutNewPost(trx, {
@@ -514,6 +517,7 @@ export async function editPost(
     const slug = retitled ? await applyTitleAndTags(trx, post.thread_id, thread, themes) : done.slug;
     const before = await trx.selectFrom("post_mentions").select("member_id").where("post_id", "=", postId).execute();
     await recordMentions(trx, postId, mentioned);
+    await linkAttachments(trx, member.id, postId, input.body);
     const earlier = new Set(before.map((m) => m.member_id));
     await fanOutEditedMentions(trx, {
       id: postId,

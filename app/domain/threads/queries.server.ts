@@ -261,6 +261,7 @@ export async function listThreadPosts(db: Database, actor: Actor, threadId: numb
       "posts.author_id",
       "members.username",
       "members.display_name",
+      "members.avatar_version",
     ])
     .where("posts.thread_id", "=", threadId)
     .where("posts.number", ">=", first)
@@ -278,7 +279,7 @@ export async function listThreadPosts(db: Database, actor: Actor, threadId: numb
       authorId: r.author_id,
       createdAt: r.created_at.toISOString(),
       editedAt: r.edited_at?.toISOString() ?? null,
-      author: r.username ? { username: r.username, name: r.display_name ?? r.username } : null,
+      author: r.username ? { username: r.username, name: r.display_name ?? r.username, avatarVersion: r.avatar_version } : null,
     };
   });
 }
