@@ -169,6 +169,7 @@ const MISSING = {
   history: get(`/posts/${MISSING_ID}/history`),
   quoteResource: get(`/posts/${MISSING_ID}/quote`),
   edit: get(`/posts/${MISSING_ID}/edit`),
+  titleEdit: get(`/t/${MISSING_ID}/edit`),
   react: { method: "POST", path: `/t/${MISSING_ID}/matrix`, form: { intent: "react", postId: String(MISSING_ID), kind: "thanks" } } as Req,
   circle: get("/g/bestaat-niet"),
   moderation: get("/g/bestaat-niet/moderation"),
@@ -598,6 +599,16 @@ function cellsFor(v: Viewer): Cell[] {
         problems.push(...present(meta, [nowWord(opening), titleWord(t)], "the metadata"));
       }
       return problems;
+    });
+
+    // The title and tags form: the thread's author and its circle's hosts, never on a deleted thread.
+    const titleEdit = () => get(`/t/${threadOf(t).id}/edit`);
+    push(t.label, "/t/:id/edit", c, () => [titleEdit(), MISSING.titleEdit], (seen) => {
+      if (!readsThread(v, t)) return [...sameAsMissing(seen, titleEdit(), MISSING.titleEdit), ...absent(bodyOf(seen, titleEdit()), [titleWord(t)], "the title form")];
+      if ((v === "author" || hosts(v)) && t.thread !== "deleted") {
+        return [...status(seen(titleEdit()), 200, "the title form"), ...present(bodyOf(seen, titleEdit()), [titleWord(t)], "the title form")];
+      }
+      return [...status(seen(titleEdit()), not200, "the title form"), ...absent(bodyOf(seen, titleEdit()), [titleWord(t)], "the title form")];
     });
 
     const circlePage = () => get(`/g/${c.slug}`);
