@@ -242,7 +242,7 @@ describe("reactions on one's own post", () => {
     const crafted = await carmen.post(path, { intent: "react", postId: String(opening.id), kind: "heart" });
     expect(crafted.status).toBe(403);
     const refusal = await crafted.text();
-    expect(visibleText(refusal)).toContain("Op je eigen bericht kun je zelf geen eens, hartelijk, inzichtelijk of dank je geven.");
+    expect(visibleText(refusal)).toContain("Op je eigen bericht kun je zelf geen waardering geven.");
     const given = await forum.handle.db.selectFrom("post_reactions").select("member_id").where("post_id", "=", opening.id).execute();
     expect(given).toEqual([]);
     // Others still can; with JavaScript (`stay`) the answer is no redirect to the post's anchor.
