@@ -224,6 +224,15 @@ describe("drafts of a new conversation", () => {
     expect(Number(count.n)).toBe(50);
   });
 
+  it("are part of the member's data export", async () => {
+    const bram = await as("bram");
+    const thread = await threadTitled(PUBLIC_THREAD);
+    await bram.post("/drafts/save", { threadId: String(thread.id), body: "Voor in mijn export" });
+    const data = (await (await bram.get("/settings/export.json")).json()) as { drafts: Array<{ threadId: number; body: string }> };
+    expect(data.drafts).toEqual([expect.objectContaining({ threadId: thread.id, body: "Voor in mijn export" })]);
+    await bram.post("/drafts/save", { threadId: String(thread.id), body: "" });
+  });
+
   it("go with the account", async () => {
     const gone = await createMember(forum.handle.db, "vertrekt-helemaal");
     const circle = await forum.handle.db.selectFrom("groups").select("id").where("slug", "=", "goed-werk-in-de-praktijk").executeTakeFirstOrThrow();
