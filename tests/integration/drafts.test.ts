@@ -152,6 +152,8 @@ describe("drafts of a reply", () => {
     const box = replyBoxText(await (await carmen.get(path)).text())!;
     expect(box.startsWith("Wat ik al schreef\n\n[@")).toBe(true);
     expect(box).toContain(`> ${post.body_markdown.trim().split("\n")[0]}`);
+    // The same quote by an old link is not appended a second time.
+    expect(replyBoxText(await (await carmen.get(`${path}?quote=${post.id}`)).text())).toBe(box);
 
     // A post of another thread, or one I cannot read, adds nothing but keeps the text.
     const other = await forum.handle.db

@@ -32,7 +32,7 @@ export function ReplyBox({
   const { failure, values } = form;
   const sent = useSentReplies(failure !== undefined);
   // The thread page's loader restores the member's saved draft (`loadThreadPage`), with an old `?quote=` link's quote appended.
-  const { replyText, draftSavedAt } = useLoaderData<{ replyText: string | null; draftSavedAt: string | null }>();
+  const { replyText, draftText, draftSavedAt } = useLoaderData<{ replyText: string | null; draftText: string | null; draftSavedAt: string | null }>();
   const draft = useDraftSaved();
   const restored = useRestoredDrafts(replyText);
   return (
@@ -54,7 +54,7 @@ export function ReplyBox({
             submitLabel={t("threads.replySubmit")}
             threadId={thread.id}
           />
-          <DraftControls place={{ threadId: thread.id }} savedAt={draft.savedAt ?? draftSavedAt} unsavedAtStart={quote !== null && values.body === undefined} />
+          <DraftControls place={{ threadId: thread.id }} savedAt={draft.savedAt ?? draftSavedAt} unsavedAtStart={quote !== null && values.body === undefined && replyText !== draftText} />
         </Form>
       ) : (
         <p className="muted">
