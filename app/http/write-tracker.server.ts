@@ -4,12 +4,12 @@ const WRITE_WORD = /\b(insert|update|delete|merge)\b/i;
 const WRITE_TARGET = /\b(?:insert\s+into|update|delete\s+from|merge\s+into)\s+("?[\w.]+"?(?:\."?\w+"?)?)/gi;
 /**
  * Tables no visitor's page ever shows: bookkeeping of sign-ins, limits,
- * tokens, mail and reading. A write to them alone (a password-reset request,
+ * tokens, mail, reading and unsent drafts. A write to them alone (a password-reset request,
  * a failed sign-in, a read mark) leaves the visitors' cache as it is.
  */
 const UNSEEN_BY_VISITORS = new Set([
   "sessions", "account_tokens", "rate_limits", "dev_mailbox", "thread_reads", "calendar_feeds", "event_reminders_sent",
-  "notifications", "email_preferences", "digest_runs", "app_secrets",
+  "notifications", "email_preferences", "digest_runs", "app_secrets", "drafts",
 ]);
 
 /**

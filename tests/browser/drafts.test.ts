@@ -15,6 +15,7 @@ const WORDS = {
     reply: "Je reactie",
     saveDraft: "Concept bewaren",
     saved: "Concept opgeslagen",
+    unsaved: "Nog niet opgeslagen",
     continue: "Verder schrijven",
     delete: "Verwijderen",
     empty: "Je hebt geen concepten.",
@@ -29,6 +30,7 @@ const WORDS = {
     reply: "Your reply",
     saveDraft: "Save draft",
     saved: "Draft saved",
+    unsaved: "Not saved yet",
     continue: "Continue writing",
     delete: "Delete",
     empty: "You have no drafts.",
@@ -78,6 +80,8 @@ describe.skipIf("missing" in chromiumFound)("drafts in a real browser", () => {
         box.value += "\n\n> ingevoegd";
         box.dispatchEvent(new Event("input", { bubbles: true }));
       });
+      // (The restored draft already says when it was saved: first the change, then the save.)
+      await page.getByRole("status").filter({ hasText: w.unsaved }).waitFor();
       await page.getByRole("status").filter({ hasText: w.saved }).waitFor();
       await page.reload();
       expect(await page.getByLabel(w.reply).inputValue()).toBe(`${text}\n\n> ingevoegd`);

@@ -152,6 +152,8 @@ describe("drafts of a reply", () => {
     const box = replyBoxText(await (await carmen.get(path)).text())!;
     expect(box.startsWith("Wat ik al schreef\n\n[@")).toBe(true);
     expect(box).toContain(`> ${post.body_markdown.trim().split("\n")[0]}`);
+    // The same quote by an old link is not appended a second time.
+    expect(replyBoxText(await (await carmen.get(`${path}?quote=${post.id}`)).text())).toBe(box);
 
     // A post of another thread, or one I cannot read, adds nothing but keeps the text.
     const other = await forum.handle.db
@@ -222,6 +224,15 @@ describe("drafts of a new conversation", () => {
     expect(await json.json()).toMatchObject({ ok: false, formError: "drafts.tooMany" });
     const count = await forum.handle.db.selectFrom("drafts").select((eb) => eb.fn.countAll<number>().as("n")).where("member_id", "=", me.id).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(50);
+  });
+
+  it("are part of the member's data export", async () => {
+    const bram = await as("bram");
+    const thread = await threadTitled(PUBLIC_THREAD);
+    await bram.post("/drafts/save", { threadId: String(thread.id), body: "Voor in mijn export" });
+    const data = (await (await bram.get("/settings/export.json")).json()) as { drafts: Array<{ threadId: number; body: string }> };
+    expect(data.drafts).toEqual([expect.objectContaining({ threadId: thread.id, body: "Voor in mijn export" })]);
+    await bram.post("/drafts/save", { threadId: String(thread.id), body: "" });
   });
 
   it("go with the account", async () => {

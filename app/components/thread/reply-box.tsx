@@ -33,7 +33,7 @@ export function ReplyBox({
   const { failure, values } = form;
   const sent = useSentReplies(failure !== undefined);
   // The thread page's loader restores the member's saved draft (`loadThreadPage`), with an old `?quote=` link's quote appended.
-  const { replyText, draftSavedAt } = useLoaderData<{ replyText: string | null; draftSavedAt: string | null }>();
+  const { replyText, draftText, draftSavedAt } = useLoaderData<{ replyText: string | null; draftText: string | null; draftSavedAt: string | null }>();
   const draft = useDraftSaved();
   const restored = useRestoredDrafts(replyText);
   return (
@@ -44,7 +44,7 @@ export function ReplyBox({
           <Link to={`/login?redirectTo=${encodeURIComponent(pageHref)}`}>{t("threads.signInToReply")}</Link>
         </p>
       ) : canReply ? (
-        <Form method="post" encType="multipart/form-data" noValidate id="reply-form" key={`${sent}-${restored}`}>
+        <Form method="post" encType="multipart/form-data" noValidate id="reply-form" key={`${thread.id}-${quote === null ? "" : restored}-${sent}`}>
           {values.intent === "post" || values.intent === "preview" ? <FailureMessage failure={failure} /> : null}
           <PostEditor
             label={t("threads.yourReply")}
@@ -57,7 +57,7 @@ export function ReplyBox({
           >
             <AttachmentField error={failure?.fieldErrors.files} />
           </PostEditor>
-          <DraftControls place={{ threadId: thread.id }} savedAt={draft.savedAt ?? draftSavedAt} unsavedAtStart={quote !== null && values.body === undefined} />
+          <DraftControls place={{ threadId: thread.id }} savedAt={draft.savedAt ?? draftSavedAt} unsavedAtStart={quote !== null && values.body === undefined && replyText !== draftText} />
         </Form>
       ) : (
         <p className="muted">
@@ -76,10 +76,10 @@ function useDraftSaved(): { savedAt: string | null } {
 }
 
 /**
- * How many times the saved draft the page was loaded with changed (a quote
- * button posted the form with JavaScript, a reply was posted): the box is
- * then made afresh with it. Autosaving does not reload the page's data, so
- * typing alone never remakes the box.
+ * How many times the saved draft the page was loaded with changed. The box
+ * is made afresh with it only for an old `?quote=` link followed with
+ * JavaScript: any other reload of the page's data (a reaction, a poll) keeps
+ * the box as typed, so words typed since the last autosave are never lost.
  */
 function useRestoredDrafts(replyText: string | null): number {
   const [seen, setSeen] = useState({ text: replyText, count: 0 });

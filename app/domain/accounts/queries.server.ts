@@ -6,6 +6,7 @@ import { hasSiteAdminRole, memberIdOf, type Actor } from "../../auth/policy";
 import { readableEvents, readableThreads, readerColumn } from "../../auth/readable.server";
 import { signedOut, type CommandResult } from "../result";
 import { normaliseUsername } from "./schema";
+import { exportDrafts } from "../drafts/drafts.server";
 
 export interface PublicProfile {
   id: string;
@@ -173,6 +174,7 @@ export async function exportMemberData(db: Database, memberId: string) {
     .where("reports.reporter_id", "=", memberId)
     .orderBy("reports.created_at")
     .execute();
+  const drafts = await exportDrafts(db, memberId);
   return {
     exportedAt: new Date().toISOString(),
     profile: {
@@ -195,6 +197,7 @@ export async function exportMemberData(db: Database, memberId: string) {
       ipAddress: s.ip_address,
     })),
     circles: circles.map((c) => ({ slug: c.slug, name: c.name, role: c.role, joinedAt: c.joined_at.toISOString() })),
+    drafts,
     joinRequests: requests.map((r) => ({ circle: r.name, message: r.message, status: r.status, createdAt: r.created_at.toISOString() })),
     posts: posts.map((p) => ({
       id: p.id,

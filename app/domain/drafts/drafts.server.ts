@@ -183,7 +183,14 @@ export async function exportDrafts(handle: Database, memberId: string) {
     .where("member_id", "=", memberId)
     .orderBy("updated_at", "desc")
     .execute();
-  return rows.map((row) => ({ ...row, fields: labelsOf(row.fields) }));
+  return rows.map((row) => ({
+    threadId: row.thread_id,
+    circleId: row.group_id,
+    title: row.title,
+    body: row.body,
+    labels: labelsOf(row.fields),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  }));
 }
 
 /** The member's drafts joined to their place, only where the place is readable (`readableThreads`, `readableGroups`). */

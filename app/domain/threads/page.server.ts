@@ -134,7 +134,9 @@ async function threadPage(db: Database, guardian: Guardian, thread: ReadableThre
     idempotencyKey: randomUUID(),
     quote,
     // The reply box starts with the member's saved draft; an old `?quote=` link appends its quote to it (never replaces it).
-    replyText: quote ? withQuote(draft?.body ?? "", quote) : (draft?.body ?? null),
+    // (Once saved with its quote, reloading the link does not append it twice.)
+    replyText: quote && !draft?.body.includes(quote.trim()) ? withQuote(draft?.body ?? "", quote) : (draft?.body ?? null),
+    draftText: draft?.body ?? null,
     draftSavedAt: draft?.updatedAt ?? null,
   };
 }
