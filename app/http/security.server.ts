@@ -89,15 +89,36 @@ async function isOneClickUnsubscribe(req: Request, res: Response): Promise<boole
  * an oversized upload is refused before any action runs.
  */
 export function bodyLimit(textLimit = BODY_LIMIT_BYTES, multipartLimit = textLimit) {
+  let largeInFlight = 0;
   return (req: Request, res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next();
-    // Only a multipart form can carry files (README, "Uploads"): it may be as large as a post's files allow.
-    const multipart = /^multipart\/form-data\b/i.test(req.get("content-type") ?? "");
+    // Only a multipart form to a page that takes files, sent from our own pages with a
+    // session cookie, may be as large as a post's files allow (README, "Uploads"); and only
+    // a few such bodies are held at once, so nobody can fill the memory by sending many.
+    const multipart = /^multipart\/form-data\b/i.test(req.get("content-type") ?? "") && takesFiles(req);
     const limit = multipart ? Math.max(textLimit, multipartLimit) : textLimit;
     const textKey = multipart ? "uploads.requestTooLarge" : "error.tooLarge.text";
     const declared = Number(req.get("content-length") ?? "0");
     if (declared > limit) {
       return refuseTooLarge(req, res, textKey);
+    }
+    let large = false;
+    const holdLarge = (): boolean => {
+      if (large) return true;
+      if (largeInFlight >= MAX_LARGE_BODIES_IN_FLIGHT) return false;
+      large = true;
+      largeInFlight += 1;
+      res.once("close", () => {
+        largeInFlight -= 1;
+      });
+      return true;
+    };
+    if (declared > textLimit && !holdLarge()) {
+      res.setHeader("Retry-After", "10");
+      res.setHeader("Connection", "close");
+      sendErrorPage(req, res, 503, "error.unavailable.title", "uploads.busy");
+      req.resume();
+      return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -105,6 +126,14 @@ export function bodyLimit(textLimit = BODY_LIMIT_BYTES, multipartLimit = textLim
     req.on("data", (chunk: Buffer) => {
       if (refused) return;
       size += chunk.length;
+      if (size > textLimit && !holdLarge()) {
+        refused = true;
+        res.setHeader("Retry-After", "10");
+        res.setHeader("Connection", "close");
+        sendErrorPage(req, res, 503, "error.unavailable.title", "uploads.busy");
+        req.resume();
+        return;
+      }
       if (size > limit) {
         refused = true;
         refuseTooLarge(req, res, textKey);
@@ -119,6 +148,24 @@ export function bodyLimit(textLimit = BODY_LIMIT_BYTES, multipartLimit = textLim
     });
     req.on("error", next);
   };
+}
+
+/** How many request bodies above the text limit (uploads) are read into memory at once, at most. */
+const MAX_LARGE_BODIES_IN_FLIGHT = 4;
+
+/** The pages whose forms carry files: a reply or new thread, an edit, the upload endpoint and the avatar form. */
+const TAKES_FILES = /^\/(?:uploads|settings|t\/\d+(?:\/[^/]*)?|g\/[^/]+\/new|posts\/\d+\/edit)\/?$/;
+
+/** Whether this request may carry files: one of those pages, from our own origin, with a session cookie. */
+function takesFiles(req: Request): boolean {
+  if (!TAKES_FILES.test(req.path)) return false;
+  if (!/(?:^|;\s*)[^=;]*session[^=;]*=/i.test(req.headers.cookie ?? "")) return false;
+  const origin = req.get("origin");
+  try {
+    return origin !== undefined && new URL(origin).host === req.get("host");
+  } catch {
+    return false;
+  }
 }
 
 function refuseTooLarge(req: Request, res: Response, textKey: MessageKey) {

@@ -10,6 +10,8 @@ const WRITE_TARGET = /\b(?:insert\s+into|update|delete\s+from|merge\s+into)\s+("
 const UNSEEN_BY_VISITORS = new Set([
   "sessions", "account_tokens", "rate_limits", "dev_mailbox", "thread_reads", "calendar_feeds", "event_reminders_sent",
   "notifications", "email_preferences", "digest_runs", "app_secrets", "drafts",
+  // A file becomes visible only with its post, whose write empties the cache itself.
+  "attachments",
 ]);
 
 /**

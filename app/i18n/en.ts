@@ -840,6 +840,7 @@ export const en: Record<MessageKey, string> = {
   "uploads.polyglot": "This PDF also contains web page code and is refused; your text was kept.",
   "uploads.tooManyFiles": "That many files do not fit in one post. Remove a few; your text was kept.",
   "uploads.dailyQuota": "You have added a lot of files today. Try again tomorrow; your text was kept.",
+  "uploads.busy": "Many files are being sent at the moment. Try again in a few seconds; your text is still in the form.",
   "uploads.requestTooLarge": "What you sent is too large. Add fewer or smaller files and try again.",
   "avatar.title": "Profile photo",
   "avatar.hint": "A JPEG, PNG, WebP or GIF; we crop it to a square.",

@@ -838,6 +838,7 @@ export const nl = {
   "uploads.polyglot": "Deze pdf bevat ook webpagina-code en wordt daarom geweigerd; je tekst is bewaard.",
   "uploads.tooManyFiles": "Zo veel bestanden passen niet in één bericht. Haal er een paar weg; je tekst is bewaard.",
   "uploads.dailyQuota": "Je hebt vandaag al veel bestanden toegevoegd. Probeer het morgen opnieuw; je tekst is bewaard.",
+  "uploads.busy": "Er worden nu veel bestanden tegelijk verstuurd. Probeer het over een paar seconden opnieuw; je tekst staat nog in het formulier.",
   "uploads.requestTooLarge": "Wat je verstuurde is te groot. Voeg minder of kleinere bestanden toe en probeer het opnieuw.",
   "avatar.title": "Profielfoto",
   "avatar.hint": "Een JPEG, PNG, WebP of GIF; we snijden hem vierkant bij.",

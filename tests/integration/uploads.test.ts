@@ -81,7 +81,7 @@ describe("files in posts", () => {
     expect(full.headers.get("x-content-type-options")).toBe("nosniff");
     expect(full.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
     expect(full.headers.get("content-disposition")).toMatch(/^inline; filename="vakantie foto\.jpg"; filename\*=UTF-8''vakantie%20foto\.jpg$/);
-    expect(full.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(full.headers.get("cache-control")).toBe("public, no-cache");
     const served = Buffer.from(await full.arrayBuffer());
     const metadata = await sharp(served).metadata();
     expect(metadata.exif, "no EXIF (so no GPS position) in the served file").toBeUndefined();
@@ -149,7 +149,7 @@ describe("files in posts", () => {
     expect(id).toBeDefined();
     const own = await daan.get(`/files/${id}/schema.png`);
     expect(own.status).toBe(200);
-    expect(own.headers.get("cache-control")).toBe("private, max-age=31536000, immutable");
+    expect(own.headers.get("cache-control")).toBe("private, no-cache");
     expect((await (await as("bram")).get(`/files/${id}/schema.png?size=thumb`)).status).toBe(200);
 
     const carmen = await as("carmen");
@@ -194,6 +194,46 @@ describe("files in posts", () => {
     const html = await refused.text();
     expect(visibleText(html)).toContain("Je hebt vandaag al veel bestanden toegevoegd");
     expect(html).toContain("Nog eentje");
+  });
+
+  it("uploads sent side by side cannot pass the day's bytes together, and a post may not reference more files than allowed", async () => {
+    const anna = await as("anna");
+    // Six PDFs of 150 kB at once against 600 kB a day: at most four may be stored.
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => postForm(anna, "/uploads", {}, [{ name: `stuk-${i}.pdf`, bytes: pdf(150_000) }], "file")));
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses.filter((status) => status === 200).length).toBeLessThanOrEqual(4);
+    expect(statuses).toContain(429);
+    const stored = await forum.handle.db
+      .selectFrom("attachments")
+      .innerJoin("members", "members.id", "attachments.uploader_id")
+      .select((eb) => eb.fn.sum<string>("byte_size").as("bytes"))
+      .where("members.username", "=", "anna")
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.bytes)).toBeLessThanOrEqual(600_000);
+
+    // Eleven references to uploaded files in one reply (ten allowed): refused, the text kept.
+    const thread = await threadIn("goed-werk-in-de-praktijk");
+    const many = Array.from({ length: 11 }, (_, i) => `![p${i}](/files/${1000 + i}/p${i}.png)`).join("\n\n");
+    const refused = await reply(anna, thread, `Veel plaatjes\n\n${many}`, []);
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("Veel plaatjes");
+    // An id beyond any stored file is just text, never a 500.
+    expect((await reply(anna, thread, "Verwijzing ![x](/files/9999999999/x.png)", [])).status).toBe(302);
+    expect((await visitor().get("/avatars/anna/9999999999-48.webp")).status).toBe(404);
+  });
+
+  it("reads a large form only where files may be sent, from our own pages, with a session", async () => {
+    const big = new Uint8Array(2 * 1024 * 1024);
+    const toLogin = await postForm(null, "/login", { identifier: "anna" }, [{ name: "groot.pdf", bytes: big }]);
+    expect(toLogin.status).toBe(413);
+    const eva = await as("eva");
+    const thread = await threadIn("goed-werk-in-de-praktijk");
+    const elsewhere = await postForm(eva, "/settings/email", {}, [{ name: "groot.pdf", bytes: big }]);
+    expect(elsewhere.status).toBe(413);
+    // The same size to a reply is read, and then refused for the file's own size (200 kB here), with the text kept.
+    const answer = await reply(eva, thread, "Met een groot bestand", [{ name: "groot.pdf", bytes: big }]);
+    expect(answer.status).toBe(413);
+    expect(await answer.text()).toContain("Met een groot bestand");
   });
 
   it("an avatar: cropped square at three sizes, without metadata, on a versioned address anyone may load; refused files keep the form; removing it brings back the initials", async () => {

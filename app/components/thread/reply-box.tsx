@@ -35,7 +35,6 @@ export function ReplyBox({
   // The thread page's loader restores the member's saved draft (`loadThreadPage`), with an old `?quote=` link's quote appended.
   const { replyText, draftText, draftSavedAt } = useLoaderData<{ replyText: string | null; draftText: string | null; draftSavedAt: string | null }>();
   const draft = useDraftSaved();
-  const restored = useRestoredDrafts(replyText);
   return (
     <section aria-labelledby="reply-title" className="reply" id="reply">
       <h2 id="reply-title">{t("threads.reply")}</h2>
@@ -44,7 +43,7 @@ export function ReplyBox({
           <Link to={`/login?redirectTo=${encodeURIComponent(pageHref)}`}>{t("threads.signInToReply")}</Link>
         </p>
       ) : canReply ? (
-        <Form method="post" encType="multipart/form-data" noValidate id="reply-form" key={`${thread.id}-${quote === null ? "" : restored}-${sent}`}>
+        <Form method="post" encType="multipart/form-data" noValidate id="reply-form" key={`${thread.id}-${sent}`}>
           {values.intent === "post" || values.intent === "preview" ? <FailureMessage failure={failure} /> : null}
           <PostEditor
             label={t("threads.yourReply")}
@@ -73,18 +72,6 @@ export function ReplyBox({
 function useDraftSaved(): { savedAt: string | null } {
   const data = useActionData<{ ok?: boolean; draftSaved?: boolean; draftSavedAt?: string | null }>();
   return { savedAt: data?.ok && data.draftSaved ? (data.draftSavedAt ?? null) : null };
-}
-
-/**
- * How many times the saved draft the page was loaded with changed. The box
- * is made afresh with it only for an old `?quote=` link followed with
- * JavaScript: any other reload of the page's data (a reaction, a poll) keeps
- * the box as typed, so words typed since the last autosave are never lost.
- */
-function useRestoredDrafts(replyText: string | null): number {
-  const [seen, setSeen] = useState({ text: replyText, count: 0 });
-  if (replyText !== seen.text) setSeen({ text: replyText, count: seen.count + 1 });
-  return seen.count;
 }
 
 /**

@@ -360,6 +360,7 @@ export async function quotePost(db: Database, actor: Actor, threadId: number | n
     .$if(threadId !== null, (query) => query.where("posts.thread_id", "=", threadId ?? 0))
     .where(readablePosts(actor))
     .where("posts.hidden_at", "is", null)
+    .where("threads.hidden_at", "is", null)
     .executeTakeFirst();
   return post ? asQuote(post, post.thread_id, post.slug) : null;
 }

@@ -23,13 +23,17 @@ export async function readPostForm(request: Request, context: AppLoadContext): P
   }
   // Visitors' files are not read: the action answers them (sign in, or a missing page) as it would without files.
   const member = context.guardian.member;
-  if (files.length === 0 || member === null) return { values };
+  if (member === null) return { values };
+  const referenced = referencedAttachmentIds(values.body ?? "").length;
+  // Files uploaded with JavaScript arrive as references only: they count against the limit too.
+  if (files.length === 0 && referenced === 0) return { values };
 
   const limits = uploadLimitsFrom(context.config);
   const { filesPerPost } = await limitsFor(context.db, member.id, limits);
-  if (files.length + referencedAttachmentIds(values.body ?? "").length > filesPerPost) {
+  if (files.length + referenced > filesPerPost) {
     return { values, failure: invalid({ fieldErrors: { files: "uploads.tooManyFiles" } }, 422) };
   }
+  if (files.length === 0) return { values };
   const locale = requestLocale(request, context.actor);
   const added: string[] = [];
   let failure: Failure | undefined;

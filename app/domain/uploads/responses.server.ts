@@ -27,7 +27,8 @@ export function fileResponse(request: Request, file: ServedFile): Response {
   const etag = `"${file.sha256}"`;
   const headers = {
     ...FILE_HEADERS,
-    "Cache-Control": `${file.isPublic ? "public" : "private"}, max-age=31536000, immutable`,
+    // Asked again each time (a cheap 304 by ETag): a post hidden, deleted or moved later takes its files with it.
+    "Cache-Control": `${file.isPublic ? "public" : "private"}, no-cache`,
     Vary: "Cookie",
   };
   const unchanged = notModified(request, etag, headers);

@@ -37,6 +37,7 @@ export async function findReadableFile(handle: Database, guardian: Guardian, id:
       "groups.visibility",
       "posts.hidden_at",
       "threads.hidden_at as thread_hidden_at",
+      "threads.deleted_at as thread_deleted_at",
     ])
     .where("attachments.id", "=", id)
     .where(
@@ -53,7 +54,7 @@ export async function findReadableFile(handle: Database, guardian: Guardian, id:
     fileName: row.file_name,
     kind: row.kind,
     sha256: thumbnail ? `${row.sha256}-thumb` : row.sha256,
-    isPublic: row.post_id !== null && row.visibility === "public" && row.hidden_at === null && row.thread_hidden_at === null,
+    isPublic: row.post_id !== null && row.visibility === "public" && row.hidden_at === null && row.thread_hidden_at === null && row.thread_deleted_at === null,
   };
 }
 

@@ -37,9 +37,9 @@ export function cleanFileName(name: string, extension: string): string {
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"'`<>[\]()\\/:*?|#%&;=+{}^~]/g, "")
     .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, 100);
-  return `${stem || "file"}.${extension}`;
+    .trim();
+  // Cut by characters, never inside an emoji's surrogate pair.
+  return `${Array.from(stem).slice(0, 100).join("").trim() || "file"}.${extension}`;
 }
 
 /** The name as it appears in a file's address: ASCII letters, digits, dots, dashes. */
@@ -49,9 +49,9 @@ export function urlFileName(name: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9.]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .replace(/^\.+/, "");
-  return ascii.slice(-80) || "file";
+    .slice(-80)
+    .replace(/^[-.]+|-+$/g, "");
+  return ascii || "file";
 }
 
 /** "1,2 MB" / "1.2 MB", "350 kB". */

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
 import type { Database } from "../../../db/index";
+import { inTransaction } from "../transaction.server";
 import type { Guardian } from "../../auth/guardian.server";
 import type { Config } from "../../lib/env.server";
 import { invalid, rateLimited, type CommandResult, type Failure } from "../result";
@@ -141,39 +142,48 @@ export async function storeUpload(
   if (file.bytes.length > limits.maxFileBytes) return refusal("uploads.tooLarge", 413);
   if (file.bytes.length === 0) return refusal("uploads.corrupt");
   const { bytesPerDay } = await limitsFor(handle, member.id, limits);
-  const today = await handle
-    .selectFrom("attachments")
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<string>("byte_size"), eb.lit(0)).as("bytes"))
-    .where("uploader_id", "=", member.id)
-    .where("created_at", ">", new Date(Date.now() - 86_400_000))
-    .executeTakeFirstOrThrow();
-  if (Number(today.bytes) + file.bytes.length > bytesPerDay) return rateLimited("uploads.dailyQuota", 3600);
+  const usedToday = (db: Database) =>
+    db
+      .selectFrom("attachments")
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<string>("byte_size"), eb.lit(0)).as("bytes"))
+      .where("uploader_id", "=", member.id)
+      .where("created_at", ">", new Date(Date.now() - 86_400_000))
+      .executeTakeFirstOrThrow();
+  // A quick look first, so a member over the quota is not made to wait for the encoding.
+  if (Number((await usedToday(handle)).bytes) + file.bytes.length > bytesPerDay) return rateLimited("uploads.dailyQuota", 3600);
 
   const encoded = await encode(file.bytes, file.name);
   if ("ok" in encoded) return encoded;
   const fileName = cleanFileName(file.name, encoded.extension);
-  const row = await handle
-    .insertInto("attachments")
-    .values({
-      uploader_id: member.id,
-      kind: encoded.kind,
-      file_name: fileName,
-      content_type: encoded.contentType,
-      byte_size: encoded.bytes.length,
-      width: encoded.width,
-      height: encoded.height,
-      bytes: encoded.bytes,
-      thumbnail: encoded.thumbnail,
-      sha256: createHash("sha256").update(encoded.bytes).digest("hex"),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  // Counted again under a lock on the member's row: uploads sent side by side cannot pass the quota together.
+  const row = await inTransaction(handle, async (trx) => {
+    await trx.selectFrom("members").select("id").where("id", "=", member.id).forUpdate().executeTakeFirst();
+    if (Number((await usedToday(trx)).bytes) + encoded.bytes.length > bytesPerDay) return null;
+    return trx
+      .insertInto("attachments")
+      .values({
+        uploader_id: member.id,
+        kind: encoded.kind,
+        file_name: fileName,
+        content_type: encoded.contentType,
+        byte_size: encoded.bytes.length,
+        width: encoded.width,
+        height: encoded.height,
+        bytes: encoded.bytes,
+        thumbnail: encoded.thumbnail,
+        sha256: createHash("sha256").update(encoded.bytes).digest("hex"),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+  });
+  if (!row) return rateLimited("uploads.dailyQuota", 3600);
   return { ok: true, id: row.id, markdown: attachmentMarkdown({ id: row.id, kind: encoded.kind, fileName, byteSize: encoded.bytes.length, width: encoded.width, height: encoded.height }, locale) };
 }
 
 /** The ids of `/files/ID/…` references in a post's Markdown. */
 export function referencedAttachmentIds(markdown: string): number[] {
-  return [...new Set([...markdown.matchAll(/\(\/files\/([1-9][0-9]{0,9})\//g)].map((m) => Number(m[1])))];
+  // Ids beyond the column's range name no stored file (and must not reach the query).
+  return [...new Set([...markdown.matchAll(/\(\/files\/([1-9][0-9]{0,9})\//g)].map((m) => Number(m[1])).filter((id) => id <= 2_147_483_647))];
 }
 
 /**
