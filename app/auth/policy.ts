@@ -176,7 +176,8 @@ export function canReact(actor: Actor, standing: GroupStanding, post?: { authorI
  */
 export function canEditThreadTitle(actor: Actor, standing: GroupStanding, thread: { authorId: string | null; deleted: boolean }): boolean {
   if (actor.kind !== "member" || thread.deleted) return false;
-  return thread.authorId === actor.id || canModerateThread(actor, standing);
+  // Titles show in every list: an author banned from the circle or suspended no longer changes them.
+  return (thread.authorId === actor.id && canContribute(actor) && !standing.banned) || canModerateThread(actor, standing);
 }
 
 /** Events: hosts for their circle's events, site admins for all and for the whole network (no circle). */

@@ -152,6 +152,18 @@ describe("correcting a thread's title and tags", () => {
     expect((await carmen.get("/t/99999999/edit")).status).toBe(404);
     const unchanged = await forum.handle.db.selectFrom("threads").select("title").where("id", "=", thread.id).executeTakeFirstOrThrow();
     expect(unchanged.title).toBe("Niet van jou");
+
+    // Banned from the circle, the author no longer changes the title others see in every list.
+    const bram = await as("bram");
+    const carmenId = (await forum.handle.db.selectFrom("members").select("id").where("username", "=", "carmen").executeTakeFirstOrThrow()).id;
+    expect((await bram.post("/g/goed-werk-in-de-praktijk/members", { intent: "ban", id: carmenId, reason: "Test" })).status).toBeLessThan(400);
+    expect((await carmen.post(`/t/${thread.id}/edit`, fields)).status).toBe(403);
+    const still = await forum.handle.db.selectFrom("threads").select("title").where("id", "=", thread.id).executeTakeFirstOrThrow();
+    expect(still.title).toBe("Niet van jou");
+    expect((await bram.post("/g/goed-werk-in-de-praktijk/members", { intent: "unban", id: carmenId })).status).toBeLessThan(400);
+    // Back in the circle for the tests that follow.
+    const group = await forum.handle.db.selectFrom("groups").select("id").where("slug", "=", "goed-werk-in-de-praktijk").executeTakeFirstOrThrow();
+    await forum.handle.db.insertInto("group_members").values({ group_id: group.id, member_id: carmenId, role: "member" }).onConflict((oc) => oc.doNothing()).execute();
   });
 
   it("answers an edit made in two tabs with the conflict, keeping what the second typed", async () => {
