@@ -36,6 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         ? {
             username: member.username,
             displayName: member.displayName,
+            avatarVersion: member.avatarVersion ?? null,
             emailVerified: member.emailVerified,
             isAdmin: context.guardian.canModerateSite,
             // Counted with the session, unless an action (a form re-rendered on this request) may have changed it.

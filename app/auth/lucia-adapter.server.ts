@@ -53,6 +53,7 @@ export function createKyselyAdapter(db: Database): Adapter {
           "members.locale",
           "members.time_zone",
           "members.suspended_until",
+          "members.avatar_version",
           // The bell's number, in the same round trip: every signed-in page shows it.
           unreadNotificationCount("sessions.member_id").as("unread_notifications"),
         ])
@@ -78,6 +79,7 @@ export function createKyselyAdapter(db: Database): Adapter {
             locale: row.locale,
             time_zone: row.time_zone,
             suspended_until: row.suspended_until,
+            avatar_version: row.avatar_version,
             unread_notifications: Number(row.unread_notifications ?? 0),
           },
         },

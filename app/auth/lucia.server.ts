@@ -24,6 +24,7 @@ function createLucia(db: Database, secure: boolean) {
       timeZone: attributes.time_zone,
       suspendedUntil: attributes.suspended_until,
       unreadNotifications: attributes.unread_notifications,
+      avatarVersion: attributes.avatar_version ?? null,
     }),
     getSessionAttributes: (attributes) => ({
       createdAt: attributes.created_at,
@@ -60,6 +61,8 @@ declare module "lucia" {
       locale: "nl" | "en" | null;
       time_zone: string;
       suspended_until: Date | null;
+      /** The photo's version (README, "Uploads"), or null for initials; absent on users Lucia reads otherwise. */
+      avatar_version?: number | null;
       /** Counted with the session lookup; absent on users Lucia reads otherwise. */
       unread_notifications?: number;
     };

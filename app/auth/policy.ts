@@ -13,6 +13,8 @@ export interface MemberActor {
   timeZone: string;
   /** Unread notifications, counted with the session lookup (absent where an actor is made otherwise). */
   unreadNotifications?: number;
+  /** The member's photo version, from the session lookup (null: initials). */
+  avatarVersion?: number | null;
 }
 
 export type Actor = { kind: "anonymous" } | MemberActor;

@@ -43,6 +43,7 @@ export async function authenticate(
       locale: user.locale,
       timeZone: user.timeZone,
       unreadNotifications: user.unreadNotifications,
+      avatarVersion: user.avatarVersion,
     },
     sessionToken: token,
     setCookie: session.fresh ? lucia.createSessionCookie(session.id).serialize() : null,

@@ -7,6 +7,7 @@ import { LanguageSwitch } from "./language-switch";
 export interface HeaderViewer {
   username: string;
   displayName: string;
+  avatarVersion: number | null;
   emailVerified: boolean;
   isAdmin: boolean;
   unread: number;
@@ -45,7 +46,7 @@ export function SiteHeader({ locale, viewer }: { locale: Locale; viewer: HeaderV
           {viewer ? (
             <>
               <Link to={`/u/${viewer.username}`} className="site-header__me">
-                <Avatar name={viewer.displayName} username={viewer.username} size="small" />
+                <Avatar name={viewer.displayName} username={viewer.username} avatarVersion={viewer.avatarVersion} size="small" />
                 <span>{viewer.displayName}</span>
               </Link>
               <Link to="/notifications" className="site-header__bell">

@@ -253,7 +253,7 @@ export default function GroupPage() {
             {hosts.map((host) => (
               <li key={host.username}>
                 <Link to={`/u/${host.username}`} className="person">
-                  <Avatar name={host.name} username={host.username} size="small" /> {host.name}
+                  <Avatar name={host.name} username={host.username} avatarVersion={host.avatarVersion} size="small" /> {host.name}
                 </Link>{" "}
                 <span className="muted">({t(ROLE_KEYS[host.role])})</span>
               </li>
@@ -269,7 +269,7 @@ export default function GroupPage() {
             {preview.map((member) => (
               <li key={member.username}>
                 <Link to={`/u/${member.username}`} className="person" title={member.name}>
-                  <Avatar name={member.name} username={member.username} size="small" /> {member.name}
+                  <Avatar name={member.name} username={member.username} avatarVersion={member.avatarVersion} size="small" /> {member.name}
                 </Link>
               </li>
             ))}

@@ -181,7 +181,7 @@ export default function GroupMembers() {
           {members.map((m) => (
             <li key={m.id} className="member-row">
               <div className="member-row__who">
-                <Avatar name={m.name} username={m.username} />
+                <Avatar name={m.name} username={m.username} avatarVersion={m.avatarVersion} />
                 <div>
                   <Link to={`/u/${m.username}`}>{m.name}</Link>
                   <p className="muted">

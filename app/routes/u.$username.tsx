@@ -64,7 +64,7 @@ export default function Profile() {
   return (
     <article className="profile">
       <header className="profile__header">
-        <Avatar name={profile.displayName} username={profile.username} size="large" />
+        <Avatar name={profile.displayName} username={profile.username} avatarVersion={profile.avatarVersion} size="large" />
         <div>
           <h1>{profile.displayName}</h1>
           <p className="muted">

@@ -259,6 +259,12 @@ describe("files in posts", () => {
     const thread = await threadIn("goed-werk-in-de-praktijk");
     expect((await reply(eva, thread, "Met foto", [])).status).toBe(302);
     expect(await (await visitor().get(`/t/${thread.id}/${thread.slug}?page=1`)).text()).toContain(`src="/avatars/eva/${version}-96.webp"`);
+    // Wherever her initials were: her own header, her profile, the circle's page and members list.
+    const photo = `/avatars/eva/${version}-`;
+    for (const path of ["/", "/u/eva", "/g/goed-werk-in-de-praktijk", "/g/goed-werk-in-de-praktijk/members"]) {
+      expect(await (await eva.get(path)).text(), path).toContain(photo);
+    }
+    expect(await (await visitor().get("/u/eva")).text()).toContain(photo);
 
     const removed = await postForm(eva, "/settings?index&part=avatar", { intent: "removeAvatar" }, [], "avatar");
     expect(visibleText(await removed.text())).toContain("Je profielfoto is weggehaald.");

@@ -101,13 +101,13 @@ export function RsvpSection({
   );
 }
 
-function People({ people }: { people: Array<{ username: string; name: string; note: string }> }) {
+function People({ people }: { people: Array<{ username: string; name: string; avatarVersion?: number | null; note: string }> }) {
   return (
     <ul className="people">
       {people.map((p) => (
         <li key={p.username}>
           <Link to={`/u/${p.username}`} className="person">
-            <Avatar name={p.name} username={p.username} size="small" /> {p.name}
+            <Avatar name={p.name} username={p.username} avatarVersion={p.avatarVersion} size="small" /> {p.name}
           </Link>
           {p.note ? <span className="muted"> — {p.note}</span> : null}
         </li>

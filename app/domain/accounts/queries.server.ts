@@ -12,6 +12,8 @@ export interface PublicProfile {
   id: string;
   username: string;
   displayName: string;
+  /** The photo's version, or null: initials. */
+  avatarVersion: number | null;
   bioHtml: string;
   memberSince: string;
   isAdmin: boolean;
@@ -21,7 +23,7 @@ export interface PublicProfile {
 export async function findPublicProfile(db: Database, username: string): Promise<PublicProfile | null> {
   const row = await db
     .selectFrom("members")
-    .select(["id", "username", "display_name", "bio_html", "created_at", "site_role"])
+    .select(["id", "username", "display_name", "avatar_version", "bio_html", "created_at", "site_role"])
     .where("username", "=", normaliseUsername(username))
     .executeTakeFirst();
   if (!row) return null;
@@ -29,6 +31,7 @@ export async function findPublicProfile(db: Database, username: string): Promise
     id: row.id,
     username: row.username,
     displayName: row.display_name,
+    avatarVersion: row.avatar_version,
     bioHtml: row.bio_html,
     memberSince: row.created_at.toISOString(),
     isAdmin: hasSiteAdminRole(row),

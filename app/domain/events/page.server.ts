@@ -44,7 +44,7 @@ export async function loadEventPage(db: Database, guardian: Guardian, eventId: n
         .executeTakeFirst()
     : undefined;
   const position = mine?.status === "waitlist" ? rsvps.waitlist.findIndex((p) => p.memberId === viewerId) + 1 : null;
-  const strip = (people: typeof rsvps.going) => people.map(({ username, name, note }) => ({ username, name, note }));
+  const strip = (people: typeof rsvps.going) => people.map(({ username, name, avatarVersion, note }) => ({ username, name, avatarVersion, note }));
   return {
     event: {
       id: event.id,

@@ -157,12 +157,12 @@ export async function listRsvps(db: Database, eventId: number) {
   const rows = await db
     .selectFrom("event_rsvps")
     .innerJoin("members", "members.id", "event_rsvps.member_id")
-    .select(["event_rsvps.member_id", "event_rsvps.status", "event_rsvps.note", "event_rsvps.waitlisted_at", "event_rsvps.updated_at", "members.username", "members.display_name"])
+    .select(["event_rsvps.member_id", "event_rsvps.status", "event_rsvps.note", "event_rsvps.waitlisted_at", "event_rsvps.updated_at", "members.username", "members.display_name", "members.avatar_version"])
     .where("event_rsvps.event_id", "=", eventId)
     .orderBy("event_rsvps.waitlisted_at", "asc")
     .orderBy("event_rsvps.updated_at", "asc")
     .execute();
-  const person = (r: (typeof rows)[number]) => ({ memberId: r.member_id, username: r.username, name: r.display_name, note: r.note });
+  const person = (r: (typeof rows)[number]) => ({ memberId: r.member_id, username: r.username, name: r.display_name, avatarVersion: r.avatar_version, note: r.note });
   return {
     going: rows.filter((r) => r.status === "going").map(person),
     maybe: rows.filter((r) => r.status === "maybe").map(person),

@@ -120,7 +120,7 @@ export async function listGroupMembers(db: Database, groupId: string) {
   return db
     .selectFrom("group_members")
     .innerJoin("members", "members.id", "group_members.member_id")
-    .select(["members.id", "members.username", "members.display_name", "group_members.role", "group_members.joined_at", "group_members.trusted"])
+    .select(["members.id", "members.username", "members.display_name", "members.avatar_version", "group_members.role", "group_members.joined_at", "group_members.trusted"])
     .where("group_members.group_id", "=", groupId)
     .orderBy(HOSTS_FIRST)
     .orderBy("members.display_name")
@@ -135,7 +135,7 @@ export async function listGroupFaces(db: Database, groupId: string, preview: num
   return db
     .selectFrom("group_members")
     .innerJoin("members", "members.id", "group_members.member_id")
-    .select(["members.username", "members.display_name", "group_members.role"])
+    .select(["members.username", "members.display_name", "members.avatar_version", "group_members.role"])
     .where("group_members.group_id", "=", groupId)
     .where((eb) =>
       eb.or([
