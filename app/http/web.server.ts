@@ -17,9 +17,10 @@ import { createHttpApp } from "./app.server";
 import { SiteAddress } from "./site.server";
 import { sendDueReminders } from "../domain/events/commands.server";
 import { sendDigests, sendNotificationEmails } from "../domain/notifications/email.server";
+import { removeLooseUploads } from "../domain/uploads/store.server";
 
 const SHUTDOWN_GRACE_MS = 10_000;
-// Notification emails every minute; reminders and digests every fifth time.
+// Notification emails every minute; reminders, digests and clearing loose uploads every fifth time.
 const SWEEP_MS = 60_000;
 
 /**
@@ -82,6 +83,7 @@ export async function serve(config: Config, { workerIndex, alone, startedAt }: {
         if (tick++ % 5 === 0) {
           await sendDueReminders(handle.db, ctx);
           await sendDigests(handle.db, ctx);
+          await removeLooseUploads(handle.db);
         }
       } catch (error) {
         console.warn(`email sweep: ${String(error)}`);

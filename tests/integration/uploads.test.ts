@@ -2,6 +2,7 @@ import { crc32 } from "node:zlib";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { visibleText } from "../helpers/client";
+import { removeLooseUploads } from "../../app/domain/uploads/store.server";
 import { withSeededForum } from "../helpers/forum";
 
 // Small limits, so the size and quota refusals need only small files.
@@ -220,6 +221,34 @@ describe("files in posts", () => {
     // An id beyond any stored file is just text, never a 500.
     expect((await reply(anna, thread, "Verwijzing ![x](/files/9999999999/x.png)", [])).status).toBe(302);
     expect((await visitor().get("/avatars/anna/9999999999-48.webp")).status).toBe(404);
+  });
+
+  it("clears uploads no post took up after a week, unless a draft still holds them", async () => {
+    const daan = await as("daan");
+    const upload = async (name: string) => {
+      const answer = await postForm(daan, "/uploads", {}, [{ name, bytes: await png(), type: "image/png" }], "file");
+      expect(answer.status).toBe(200);
+      return (await answer.json()) as { id: number; markdown: string };
+    };
+    const abandoned = await upload("weg.png");
+    const kept = await upload("bewaard.png");
+    const posted = await upload("geplaatst.png");
+    const recent = await upload("vandaag.png");
+    const thread = await threadIn("goed-werk-in-de-praktijk");
+    // A draft for a new conversation (posting the reply below deletes the reply's draft).
+    expect((await daan.post("/drafts/save", { group: "goed-werk-in-de-praktijk", title: "Later", body: `Later verder\n\n${kept.markdown}` })).status).toBe(200);
+    expect((await reply(daan, thread, `Hier is hij\n\n${posted.markdown}`, [])).status).toBe(302);
+    await forum.handle.db
+      .updateTable("attachments")
+      .set({ created_at: new Date(Date.now() - 8 * 86_400_000) })
+      .where("id", "in", [abandoned.id, kept.id, posted.id])
+      .execute();
+
+    await removeLooseUploads(forum.handle.db);
+    expect((await daan.get(`/files/${abandoned.id}/weg.png`)).status).toBe(404);
+    expect((await daan.get(`/files/${kept.id}/bewaard.png`)).status).toBe(200);
+    expect((await visitor().get(`/files/${posted.id}/geplaatst.png`)).status).toBe(200);
+    expect((await daan.get(`/files/${recent.id}/vandaag.png`)).status).toBe(200);
   });
 
   it("reads a large form only where files may be sent, from our own pages, with a session", async () => {

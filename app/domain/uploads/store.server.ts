@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
+import { sql } from "kysely";
 import type { Database } from "../../../db/index";
 import { inTransaction } from "../transaction.server";
 import type { Guardian } from "../../auth/guardian.server";
@@ -195,4 +196,33 @@ export async function linkAttachments(trx: Database, authorId: string, postId: n
   const ids = referencedAttachmentIds(markdown);
   if (ids.length === 0) return;
   await trx.updateTable("attachments").set({ post_id: postId }).where("uploader_id", "=", authorId).where("post_id", "is", null).where("id", "in", ids).execute();
+}
+
+/** How long a file that no post took up is kept (it may still be in a draft, then it stays). */
+export const LOOSE_UPLOAD_DAYS = 7;
+
+/**
+ * Deletes uploads that never became part of a post (a preview, a refused or
+ * abandoned reply, a reference deleted before posting) after
+ * `LOOSE_UPLOAD_DAYS`, unless one of the uploader's drafts still refers to
+ * them. Run by the sweep in `app/http/web.server.ts`; returns how many went.
+ */
+export async function removeLooseUploads(handle: Database, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - LOOSE_UPLOAD_DAYS * 86_400_000);
+  const result = await handle
+    .deleteFrom("attachments")
+    .where("post_id", "is", null)
+    .where("created_at", "<", cutoff)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("drafts")
+            .select(sql.lit(1).as("one"))
+            .whereRef("drafts.member_id", "=", "attachments.uploader_id")
+            .where(sql<boolean>`position(('/files/' || attachments.id || '/') in drafts.body) > 0`),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
