@@ -112,10 +112,10 @@ export default function NewThread() {
           previewHtml={result?.ok ? result.preview : null}
           idempotencyKey={values.idempotencyKey ?? idempotencyKey}
           submitLabel={t("threads.create")}
+          extraButtons={<DraftControls place={{ group: group.slug }} savedAt={(result?.ok ? result.draftSavedAt : null) ?? draft?.updatedAt ?? null} />}
         >
           <AttachmentField error={errors.files} />
         </PostEditor>
-        <DraftControls place={{ group: group.slug }} savedAt={(result?.ok ? result.draftSavedAt : null) ?? draft?.updatedAt ?? null} />
       </Form>
     </div>
   );

@@ -1,4 +1,5 @@
 import { crc32 } from "node:zlib";
+import { sql } from "kysely";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { visibleText } from "../helpers/client";
@@ -238,11 +239,8 @@ describe("files in posts", () => {
     // A draft for a new conversation (posting the reply below deletes the reply's draft).
     expect((await daan.post("/drafts/save", { group: "goed-werk-in-de-praktijk", title: "Later", body: `Later verder\n\n${kept.markdown}` })).status).toBe(200);
     expect((await reply(daan, thread, `Hier is hij\n\n${posted.markdown}`, [])).status).toBe(302);
-    await forum.handle.db
-      .updateTable("attachments")
-      .set({ created_at: new Date(Date.now() - 8 * 86_400_000) })
-      .where("id", "in", [abandoned.id, kept.id, posted.id])
-      .execute();
+    // Eight days old (created_at is not updatable through the typed schema).
+    await sql`update attachments set created_at = now() - interval '8 days' where id in (${sql.join([abandoned.id, kept.id, posted.id])})`.execute(forum.handle.db);
 
     await removeLooseUploads(forum.handle.db);
     expect((await daan.get(`/files/${abandoned.id}/weg.png`)).status).toBe(404);

@@ -53,10 +53,10 @@ export function ReplyBox({
             idempotencyKey={values.idempotencyKey ?? idempotencyKey}
             submitLabel={t("threads.replySubmit")}
             threadId={thread.id}
+            extraButtons={<DraftControls place={{ threadId: thread.id }} savedAt={draft.savedAt ?? draftSavedAt} unsavedAtStart={quote !== null && values.body === undefined && replyText !== draftText} />}
           >
             <AttachmentField error={failure?.fieldErrors.files} />
           </PostEditor>
-          <DraftControls place={{ threadId: thread.id }} savedAt={draft.savedAt ?? draftSavedAt} unsavedAtStart={quote !== null && values.body === undefined && replyText !== draftText} />
         </Form>
       ) : (
         <p className="muted">
