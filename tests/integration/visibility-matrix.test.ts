@@ -101,6 +101,12 @@ const POSTS: PostItem[] = THREADS.flatMap((t) =>
   })),
 );
 
+/**
+ * Whether a quote may carry this post's text: one the viewer may read, not
+ * hidden, not deleted, and not in a hidden thread (a quote would republish it).
+ */
+const quotable = (v: Viewer, p: PostItem) => readsPost(v, p) && !p.hiddenPost && !p.deletedPost && p.thread !== "hidden";
+
 /** A unique word in every piece of text, to look for on every surface. */
 const titleWord = (t: ThreadItem) => `mx${t.circle.code}${t.thread}titel`;
 const nowWord = (p: PostItem) => `mx${p.circle.code}${p.thread}${p.post}nu`;
@@ -484,12 +490,12 @@ function cellsFor(v: Viewer): Cell[] {
       const data = threadData(seen(quote()));
       if (!data) return [`the thread's route data is no JSON (${seen(quote()).status})`];
       const quoted = data.quote ?? "";
-      return readsPost(v, p) && !p.hiddenPost && !p.deletedPost
+      return quotable(v, p)
         ? present(quoted, [nowWord(p)], "the quote")
         : absent(quoted, [nowWord(p), oldWord(p)], "the quote");
     });
 
-    if (!(readsPost(v, p) && !p.hiddenPost) && threadLabel(p) !== QUOTE_CARRIER.label) {
+    if (!quotable(v, p) && threadLabel(p) !== QUOTE_CARRIER.label) {
       const carried = () => get(`${threadOf(QUOTE_CARRIER).path}?quote=${postOf(p).id}&${THREAD_DATA}`);
       push(p.label, "/t/:other-thread/:slug?quote=N", c, () => [carried()], (seen) => {
         const data = threadData(seen(carried()));
@@ -527,10 +533,10 @@ function cellsFor(v: Viewer): Cell[] {
       return [...status(seen(history()), 200, "the history"), ...(p.edited ? present(bodyOf(seen, history()), [oldWord(p), nowWord(p)], "the history") : [])];
     });
 
-    // The Quote button's JSON (with JavaScript): the text of a post one may read, never of a hidden one.
+    // The Quote button's JSON (with JavaScript): the text of a post one may read, never of a hidden one nor from a hidden thread.
     const quoteResource = () => get(`/posts/${postOf(p).id}/quote`);
     push(p.label, "/posts/:id/quote", c, () => [quoteResource(), MISSING.quoteResource], (seen) => {
-      if (!readsPost(v, p) || p.hiddenPost) {
+      if (!readsPost(v, p) || p.hiddenPost || p.thread === "hidden") {
         return [...sameAsMissing(seen, quoteResource(), MISSING.quoteResource), ...absent(bodyOf(seen, quoteResource()), [nowWord(p), oldWord(p)], "the quote")];
       }
       return [...status(seen(quoteResource()), 200, "the quote"), ...present(bodyOf(seen, quoteResource()), [nowWord(p)], "the quote"), ...absent(bodyOf(seen, quoteResource()), [oldWord(p)], "the quote")];
