@@ -1,16 +1,8 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { findChromium, openPage, seriousAccessibilityViolations, useServerAndBrowser } from "../helpers/browser";
+import { findChromium, openPage, seriousAccessibilityViolations, signIn, useServerAndBrowser } from "../helpers/browser";
 
 const chromiumFound = findChromium();
-
-async function signIn(page: Page, base: string, username: string) {
-  await page.goto(`${base}/login`);
-  await page.locator('input[name="identifier"]').fill(username);
-  await page.locator('input[name="password"]').fill("goedwerk-demo");
-  await page.locator('main button[type="submit"]').first().click();
-  await page.waitForURL(`${base}/`);
-}
 
 /** Opens a thread of the demo circle by its title. */
 async function openThread(page: Page, base: string, title: string) {

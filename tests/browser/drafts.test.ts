@@ -1,15 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { findChromium, openPage, seriousAccessibilityViolations, useServerAndBrowser } from "../helpers/browser";
+import { findChromium, openPage, seriousAccessibilityViolations, signIn, useServerAndBrowser } from "../helpers/browser";
 
 const chromiumFound = findChromium();
 
 const WORDS = {
   nl: {
     browserLocale: "nl-NL",
-    identifier: "E-mailadres of gebruikersnaam",
-    password: "Wachtwoord",
-    signIn: "Inloggen",
     circles: "Kringen",
     drafts: "Concepten",
     reply: "Je reactie",
@@ -22,9 +19,6 @@ const WORDS = {
   },
   en: {
     browserLocale: "en-GB",
-    identifier: "Email address or username",
-    password: "Password",
-    signIn: "Sign in",
     circles: "Circles",
     drafts: "Drafts",
     reply: "Your reply",
@@ -36,14 +30,6 @@ const WORDS = {
     empty: "You have no drafts.",
   },
 } as const;
-
-async function signIn(page: Page, url: string, w: (typeof WORDS)[keyof typeof WORDS], username: string) {
-  await page.goto(`${url}/login`);
-  await page.getByLabel(w.identifier).fill(username);
-  await page.getByLabel(w.password).fill("goedwerk-demo");
-  await page.getByRole("button", { name: w.signIn }).click();
-  await page.waitForURL(`${url}/`);
-}
 
 describe.skipIf("missing" in chromiumFound)("drafts in a real browser", () => {
   const env = useServerAndBrowser((chromiumFound as { path: string }).path);
@@ -59,7 +45,7 @@ describe.skipIf("missing" in chromiumFound)("drafts in a real browser", () => {
     const w = WORDS[lang];
     it(`with JavaScript: typing saves by itself, and the text is back after going to ${w.circles} (${lang})`, async () => {
       const { page, errors } = await openPage(env.browser, { locale: w.browserLocale });
-      await signIn(page, env.server.url, w, lang === "nl" ? "carmen" : "daan");
+      await signIn(page, env.server.url, lang === "nl" ? "carmen" : "daan");
       const path = await threadPath(page);
       const text = `Een gedachte die ik niet kwijt wil (${lang})`;
       await page.getByLabel(w.reply).pressSequentially(text);
@@ -99,7 +85,7 @@ describe.skipIf("missing" in chromiumFound)("drafts in a real browser", () => {
 
     it(`with JavaScript: leaving with text not saved yet asks first (${lang})`, async () => {
       const { page, errors } = await openPage(env.browser, { locale: w.browserLocale });
-      await signIn(page, env.server.url, w, "eva");
+      await signIn(page, env.server.url, "eva");
       await threadPath(page);
       const asked: string[] = [];
       page.on("dialog", (dialog) => {
@@ -125,7 +111,7 @@ describe.skipIf("missing" in chromiumFound)("drafts in a real browser", () => {
 
     it(`without JavaScript: “${w.saveDraft}” keeps the text for the next visit; /drafts lists and deletes (${lang})`, async () => {
       const { page, errors } = await openPage(env.browser, { locale: w.browserLocale, javaScriptEnabled: false });
-      await signIn(page, env.server.url, w, "bram");
+      await signIn(page, env.server.url, "bram");
       const path = await threadPath(page);
       await page.getByLabel(w.reply).fill("Zonder JavaScript bewaard");
       await page.getByRole("button", { name: w.saveDraft }).click();

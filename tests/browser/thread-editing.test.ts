@@ -1,15 +1,11 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { findChromium, openPage, seriousAccessibilityViolations, useServerAndBrowser } from "../helpers/browser";
+import { findChromium, openPage, seriousAccessibilityViolations, signIn, useServerAndBrowser } from "../helpers/browser";
 
 const chromiumFound = findChromium();
 
 const WORDS = {
   nl: {
     browserLocale: "nl-NL",
-    identifier: "E-mailadres of gebruikersnaam",
-    password: "Wachtwoord",
-    signIn: "Inloggen",
     title: "Titel",
     body: "Bericht",
     create: "Gesprek starten",
@@ -21,9 +17,6 @@ const WORDS = {
   },
   en: {
     browserLocale: "en-GB",
-    identifier: "Email address or username",
-    password: "Password",
-    signIn: "Sign in",
     title: "Title",
     body: "Message",
     create: "Start conversation",
@@ -35,14 +28,6 @@ const WORDS = {
   },
 } as const;
 
-async function signIn(page: Page, base: string, w: (typeof WORDS)[keyof typeof WORDS], username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel(w.identifier).fill(username);
-  await page.getByLabel(w.password).fill("goedwerk-demo");
-  await page.getByRole("button", { name: w.signIn }).click();
-  await page.waitForURL(`${base}/`);
-}
-
 describe.skipIf("missing" in chromiumFound)("correcting a conversation in a real browser", () => {
   const env = useServerAndBrowser((chromiumFound as { path: string }).path);
 
@@ -52,7 +37,7 @@ describe.skipIf("missing" in chromiumFound)("correcting a conversation in a real
       const w = WORDS[lang];
       it(`the author corrects the title and tags with the opening post (${lang}, ${mode})`, async () => {
         const { page, errors } = await openPage(env.browser, { javaScriptEnabled, locale: w.browserLocale });
-        await signIn(page, env.server.url, w, "carmen");
+        await signIn(page, env.server.url, "carmen");
         await page.goto(`${env.server.url}/g/goed-werk-in-de-praktijk/new`);
         const title = `Eerste tite ${lang} ${javaScriptEnabled ? "js" : "html"}`;
         await page.getByLabel(w.title).fill(title);
@@ -92,7 +77,7 @@ describe.skipIf("missing" in chromiumFound)("correcting a conversation in a real
 
   it("reacting with JavaScript keeps the page where it was, without a jump to the post", async () => {
     const { page, errors } = await openPage(env.browser, { viewport: { width: 1280, height: 500 } });
-    await signIn(page, env.server.url, WORDS.nl, "eva");
+    await signIn(page, env.server.url, "eva");
     await page.goto(`${env.server.url}/g/goed-werk-in-de-praktijk`);
     await page.getByRole("link", { name: "Wanneer voelt werk voor jou als goed werk?" }).first().click();
     await page.waitForURL(/\/t\/\d+\/wanneer-voelt-werk/);
@@ -121,7 +106,7 @@ describe.skipIf("missing" in chromiumFound)("correcting a conversation in a real
 
   it("reacting without JavaScript comes back to the post", async () => {
     const { page } = await openPage(env.browser, { javaScriptEnabled: false });
-    await signIn(page, env.server.url, WORDS.nl, "daan");
+    await signIn(page, env.server.url, "daan");
     await page.goto(`${env.server.url}/g/goed-werk-in-de-praktijk`);
     await page.getByRole("link", { name: "Wanneer voelt werk voor jou als goed werk?" }).first().click();
     await page.locator("#post-5").getByRole("button", { name: WORDS.nl.agree }).click();

@@ -1,20 +1,12 @@
 import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { findChromium, openPage, useServerAndBrowser } from "../helpers/browser";
+import { findChromium, openPage, signIn, useServerAndBrowser } from "../helpers/browser";
 
 const chromiumFound = findChromium();
 
 const photo = (background: string) => sharp({ create: { width: 800, height: 600, channels: 3, background } }).jpeg().toBuffer();
 const pdf = Buffer.from(`%PDF-1.4\n% verslag\n${"0".repeat(5000)}\n%%EOF\n`, "latin1");
-
-async function signIn(page: Page, base: string, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel("E-mailadres of gebruikersnaam").fill(username);
-  await page.getByLabel("Wachtwoord").fill("goedwerk-demo");
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.waitForURL(`${base}/`);
-}
 
 async function firstPublicThread(page: Page, base: string): Promise<string> {
   await page.goto(`${base}/g/goed-werk-in-de-praktijk`);

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { findChromium, openPage, useServerAndBrowser } from "../helpers/browser";
+import { findChromium, openPage, signIn, useServerAndBrowser } from "../helpers/browser";
 
 /**
  * Issue 15 end to end, the way a member writes: type, quote two posts, go
@@ -15,9 +15,6 @@ const chromiumFound = findChromium();
 const WORDS = {
   nl: {
     browserLocale: "nl-NL",
-    identifier: "E-mailadres of gebruikersnaam",
-    password: "Wachtwoord",
-    signIn: "Inloggen",
     circles: "Kringen",
     reply: "Je reactie",
     quote: "Citeren",
@@ -28,9 +25,6 @@ const WORDS = {
   },
   en: {
     browserLocale: "en-GB",
-    identifier: "Email address or username",
-    password: "Password",
-    signIn: "Sign in",
     circles: "Circles",
     reply: "Your reply",
     quote: "Quote",
@@ -41,18 +35,8 @@ const WORDS = {
   },
 } as const;
 
-type Words = (typeof WORDS)[keyof typeof WORDS];
-
 const photo = (background: string) => sharp({ create: { width: 640, height: 480, channels: 3, background } }).jpeg().toBuffer();
 const pdf = Buffer.from(`%PDF-1.4\n% verslag van de kringbijeenkomst\n${"1".repeat(3000)}\n%%EOF\n`, "latin1");
-
-async function signIn(page: Page, base: string, w: Words, username: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel(w.identifier).fill(username);
-  await page.getByLabel(w.password).fill("goedwerk-demo");
-  await page.getByRole("button", { name: w.signIn }).click();
-  await page.waitForURL(`${base}/`);
-}
 
 /** The image at this address has loaded in the page (a refused one has no natural width). */
 const imageLoaded = (page: Page, selector: string) =>
@@ -77,7 +61,7 @@ describe.skipIf("missing" in chromiumFound)("writing a reply end to end in a rea
     it(`type → quote two posts → leave and come back → attach an image and a PDF → post → a visitor reads it (${lang}, ${mode})`, async () => {
       const base = env.server.url;
       const { page, errors } = await openPage(env.browser, { locale: w.browserLocale, javaScriptEnabled: js });
-      await signIn(page, base, w, member);
+      await signIn(page, base, member);
       await page.goto(`${base}/g/goed-werk-in-de-praktijk`);
       await page.getByRole("link", { name: "Wanneer voelt werk voor jou als goed werk?" }).first().click();
       await page.waitForURL(/\/t\/\d+\//);
@@ -148,7 +132,7 @@ describe.skipIf("missing" in chromiumFound)("writing a reply end to end in a rea
     const base = env.server.url;
     const w = WORDS.nl;
     const { page, errors } = await openPage(env.browser, { javaScriptEnabled: false });
-    await signIn(page, base, w, "daan");
+    await signIn(page, base, "daan");
     await page.goto(`${base}/g/leerkring-vakmanschap`);
     await page.locator('main a[href^="/t/"]').first().click();
     await page.waitForURL(/\/t\/\d+\//);

@@ -50,6 +50,15 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   return { page, errors };
 }
 
+/** Signs a demo member in through the sign-in form (any page language), then waits for the home page. */
+export async function signIn(page: Page, base: string, username: string, password = "goedwerk-demo"): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.locator('input[name="identifier"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('main button[type="submit"]').first().click();
+  await page.waitForURL(`${base}/`);
+}
+
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
