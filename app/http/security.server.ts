@@ -113,13 +113,7 @@ export function bodyLimit(textLimit = BODY_LIMIT_BYTES, multipartLimit = textLim
       });
       return true;
     };
-    if (declared > textLimit && !holdLarge()) {
-      res.setHeader("Retry-After", "10");
-      res.setHeader("Connection", "close");
-      sendErrorPage(req, res, 503, "error.unavailable.title", "uploads.busy");
-      req.resume();
-      return;
-    }
+    if (declared > textLimit && !holdLarge()) return refuseBusy(req, res);
     const chunks: Buffer[] = [];
     let size = 0;
     let refused = false;
@@ -128,10 +122,7 @@ export function bodyLimit(textLimit = BODY_LIMIT_BYTES, multipartLimit = textLim
       size += chunk.length;
       if (size > textLimit && !holdLarge()) {
         refused = true;
-        res.setHeader("Retry-After", "10");
-        res.setHeader("Connection", "close");
-        sendErrorPage(req, res, 503, "error.unavailable.title", "uploads.busy");
-        req.resume();
+        refuseBusy(req, res);
         return;
       }
       if (size > limit) {
@@ -166,6 +157,14 @@ function takesFiles(req: Request): boolean {
   } catch {
     return false;
   }
+}
+
+/** Too many uploads are being read at once: come back in a few seconds (the rest is not read). */
+function refuseBusy(req: Request, res: Response) {
+  res.setHeader("Retry-After", "10");
+  res.setHeader("Connection", "close");
+  sendErrorPage(req, res, 503, "error.unavailable.title", "uploads.busy");
+  req.resume();
 }
 
 function refuseTooLarge(req: Request, res: Response, textKey: MessageKey) {

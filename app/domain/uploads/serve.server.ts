@@ -1,7 +1,7 @@
 import { sql, type SqlBool } from "kysely";
 import type { Database } from "../../../db/index";
 import type { Guardian } from "../../auth/guardian.server";
-import { readablePosts } from "../../auth/readable.server";
+import { PUBLIC_READER, readablePosts } from "../../auth/readable.server";
 
 export interface ServedFile {
   bytes: Buffer;
@@ -34,10 +34,8 @@ export async function findReadableFile(handle: Database, guardian: Guardian, id:
       "attachments.kind",
       "attachments.sha256",
       "attachments.post_id",
-      "groups.visibility",
-      "posts.hidden_at",
-      "threads.hidden_at as thread_hidden_at",
-      "threads.deleted_at as thread_deleted_at",
+      // Whether a visitor could read the post: the same rule as every other surface.
+      sql<boolean>`attachments.post_id is not null and ${readablePosts(PUBLIC_READER)}`.as("visitor_reads"),
     ])
     .where("attachments.id", "=", id)
     .where(
@@ -54,7 +52,7 @@ export async function findReadableFile(handle: Database, guardian: Guardian, id:
     fileName: row.file_name,
     kind: row.kind,
     sha256: thumbnail ? `${row.sha256}-thumb` : row.sha256,
-    isPublic: row.post_id !== null && row.visibility === "public" && row.hidden_at === null && row.thread_hidden_at === null && row.thread_deleted_at === null,
+    isPublic: row.visitor_reads === true,
   };
 }
 
